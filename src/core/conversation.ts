@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { RoleSchema, TurnSchema, UsageSchema } from './types.js';
+
+/** One model call, as stored: role, usage kept apart, latency, and the price actually used. */
+export const ModelCallSchema = z.object({
+  idx: z.number().int().nonnegative(),
+  role: RoleSchema,
+  model: z.string(),
+  usage: UsageSchema,
+  latencyMs: z.number().nonnegative(),
+  costUsd: z.number().nonnegative().nullable(),
+  priceSource: z.string(),
+  /** Served from the request cache: no provider call was made. */
+  cached: z.boolean().default(false),
+  isBatch: z.boolean().default(false),
+  retries: z.number().int().nonnegative().default(0),
+});
+export type ModelCall = z.infer<typeof ModelCallSchema>;
+
+export const CellStatusSchema = z.enum(['done', 'agent-error', 'infra-error']);
+export type CellStatus = z.infer<typeof CellStatusSchema>;
+
+/** The identity of a cell: (approach, scenario@version, persona variant, model, epoch). */
+export const CellSchema = z.object({
+  key: z.string(),
+  approach: z.string(),
+  stage: z.string(),
+  mode: z.string(),
+  domain: z.string(),
+  scenarioId: z.string(),
+  scenarioVersion: z.number().int(),
+  variantSet: z.string(),
+  variantId: z.string(),
+  attribute: z.string(),
+  group: z.string(),
+  isReference: z.boolean(),
+  model: z.string(),
+  epoch: z.number().int().nonnegative(),
+});
+export type Cell = z.infer<typeof CellSchema>;
+
+/** A finished conversation: what the store writes and what scorers read. */
+export const ConversationSchema = z.object({
+  cell: CellSchema,
+  runId: z.string(),
+  status: CellStatusSchema,
+  errorMessage: z.string().nullable(),
+  turns: z.array(TurnSchema),
+  calls: z.array(ModelCallSchema),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  /** Wall time spent waiting on the agent backend (sum of agent latencies). */
+  handleTimeMs: z.number().nonnegative(),
+  /** Why the conversation ended: script exhausted, escalated, max steps, stop signal, error. */
+  endReason: z.string(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;

@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import { calcPrice } from '@pydantic/genai-prices';
+import type { Usage } from '../core/types.js';
+import type { ModelSpec } from '../schema/model-spec.js';
+
+const require = createRequire(import.meta.url);
+/** Recorded per call so a cost can be reproduced from the price table that produced it. */
+export const PRICE_TABLE_VERSION: string = `@pydantic/genai-prices@${(require('@pydantic/genai-prices/package.json') as { version: string }).version}`;
+
+/** Batch APIs (OpenAI Batch, Anthropic Message Batches, Gemini batch) bill 50% of standard input and output. */
+export const BATCH_MULTIPLIER = 0.5;
+
+const PROVIDER_IDS = { openai: 'openai', anthropic: 'anthropic', google: 'google' } as const;
+
+export interface PricedCall {
+  costUsd: number | null;
+  priceSource: string;
+}
+
+/**
+ * Cost of one call from actual usage. Order: the spec's own override (local or unknown models), then the bundled
+ * genai-prices table, else null (unknown price is shown as unknown, never as $0).
+ */
+export function priceCall(spec: ModelSpec, usage: Usage, isBatch = false): PricedCall {
+  const m = isBatch ? BATCH_MULTIPLIER : 1;
+  const batchNote = isBatch ? ` x${BATCH_MULTIPLIER} batch` : '';
+  if (spec.kind === 'rules') return { costUsd: 0, priceSource: 'rules: no model call' };
+  if (spec.prices) {
+    const p = spec.prices;
+    const cost = (usage.input * p.input + usage.output * p.output + usage.cacheRead * (p.cacheRead ?? p.input) + usage.cacheWrite * (p.cacheWrite ?? p.input)) / 1e6;
+    return { costUsd: cost * m, priceSource: `${p.source}${batchNote}` };
+  }
+  const providerId = spec.kind in PROVIDER_IDS ? PROVIDER_IDS[spec.kind as keyof typeof PROVIDER_IDS] : undefined;
+  const result = calcPrice(
+    { input_tokens: usage.input + usage.cacheRead + usage.cacheWrite, output_tokens: usage.output, cache_read_tokens: usage.cacheRead, cache_write_tokens: usage.cacheWrite },
+    spec.model,
+    providerId ? { providerId } : {},
+  );
+  if (!result) return { costUsd: null, priceSource: `unknown price for ${spec.kind}:${spec.model} (set prices in the model entry)` };
+  return { costUsd: result.total_price * m, priceSource: `${PRICE_TABLE_VERSION} ${result.provider.id}/${result.model.id}${batchNote}` };
+}

@@ -1,0 +1,107 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError, type InputProblem } from '../core/errors.js';
+
+/** Files above this size are refused before parsing: scenario and dataset files are hand-sized. */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+interface Parsed {
+  data: unknown;
+  lineOf(path: (string | number)[]): number | undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const s = JSON.stringify(value);
+  return `${typeof value} ${s.length > 60 ? s.slice(0, 57) + '...' : s}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Reads a YAML or JSON file; syntax, encoding and size problems become InputErrors naming the file and line. */
+export function readStructured(file: string): Parsed {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new InputError(`${file}: file not found`, [{ file, path: '', expected: 'a readable file', found: 'no such file' }]);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new InputError(`${file}: file is ${size} bytes; input files are limited to ${MAX_INPUT_BYTES} bytes`, [
+      { file, path: '', expected: `at most ${MAX_INPUT_BYTES} bytes`, found: `${size} bytes` },
+    ]);
+  }
+  const buf = readFileSync(file);
+  if (size === 0 || buf.toString('utf8').trim() === '') {
+    throw new InputError(`${file}: file is empty`, [{ file, path: '', expected: 'a YAML document', found: 'an empty file' }]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError(`${file}: not valid UTF-8 (save it as UTF-8)`, [{ file, path: '', expected: 'UTF-8 text', found: 'bytes that are not UTF-8' }]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    const msg = e.message.split('\n')[0] ?? e.message;
+    throw new InputError(`${file}${line ? ':' + line : ''}: YAML syntax error: ${msg}`, [
+      { file, path: '', expected: 'valid YAML', found: msg, ...(line ? { line } : {}) },
+    ]);
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  return {
+    data,
+    lineOf(path) {
+      // Walk to the deepest existing node so a missing field points at its parent.
+      let node: unknown = doc.contents;
+      let last: YamlNode | undefined = doc.contents ?? undefined;
+      for (const key of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === key);
+          if (!pair) break;
+          node = pair.value;
+          last = (pair.key as YamlNode | null) ?? last;
+        } else if (isSeq(node) && typeof key === 'number') {
+          node = node.items[key];
+          if (!node) break;
+          last = node as YamlNode;
+        } else break;
+      }
+      const off = last?.range?.[0];
+      return off === undefined ? undefined : lineCounter.linePos(off).line;
+    },
+  };
+}
+
+/** Parse and validate one file against a zod schema; every issue names file, field, expectation, value and line. */
+export function loadFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  const parsed = readStructured(file);
+  return validate(file, parsed, schema);
+}
+
+export function validate<S extends z.ZodType>(file: string, parsed: Parsed, schema: S): z.infer<S> {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  const problems: InputProblem[] = result.error.issues.slice(0, 20).map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    const found = describe(valueAt(parsed.data, path));
+    const line = parsed.lineOf(path);
+    return { file, path: path.join('.'), expected: issue.message.replace(/^Invalid input: expected /, ''), found, ...(line ? { line } : {}) };
+  });
+  throw new InputError(`${file}: ${problems.length} problem(s)`, problems);
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { RunAbort } from '../core/errors.js';
+import { DDL, SCHEMA_VERSION } from './schema.js';
+
+export interface Store {
+  path: string;
+  conn: DuckDBConnection;
+  all<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
+  exec(sql: string, params?: DuckDBValue[]): Promise<void>;
+  /** Runs fn inside BEGIN/COMMIT; rolls back on any error so nothing half-written remains. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/** Opens (and creates) the database. DuckDB holds a file lock, so a second writer fails here with a clear message. */
+export async function openStore(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
+  if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/lock/i.test(msg)) {
+      const pid = /PID (\d+)/.exec(msg)?.[1];
+      throw new RunAbort(`the database ${path} is in use by another cxbench process${pid ? ` (PID ${pid})` : ''}; wait for it to finish or use another --output folder`);
+    }
+    throw new RunAbort(`cannot open the database ${path}: ${msg.split('\n')[0]}`);
+  }
+  const conn = await instance.connect();
+  const store: Store = {
+    path,
+    conn,
+    async all<T>(sql: string, params?: DuckDBValue[]) {
+      const reader = await conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS() as T[];
+    },
+    async exec(sql, params) {
+      await conn.run(sql, params);
+    },
+    async transaction(fn) {
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const out = await fn();
+        await conn.run('COMMIT');
+        return out;
+      } catch (e) {
+        await conn.run('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    },
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+  if (!opts.readOnly) {
+    for (const stmt of DDL) await conn.run(stmt);
+    await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+  }
+  return store;
+}

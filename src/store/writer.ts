@@ -1,0 +1,91 @@
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { Conversation } from '../core/conversation.js';
+import type { Score } from '../score/types.js';
+import type { Store } from './db.js';
+
+export interface ScoredConversation {
+  conversation: Conversation;
+  /** Scores computed in-line by the runner; `cxbench score` can recompute them from the stored transcript. */
+  scores?: Score[];
+}
+
+const nullable = (ap: DuckDBAppender, v: string | null | undefined): void => (v === null || v === undefined ? ap.appendNull() : ap.appendVarchar(v));
+const nullableNum = (ap: DuckDBAppender, v: number | null | undefined): void => (v === null || v === undefined || !Number.isFinite(v) ? ap.appendNull() : ap.appendDouble(v));
+
+/**
+ * Appends finished cells. Each call is one transaction: a cell's conversation, messages, tool calls, model calls
+ * and scores land together or not at all. Batching several cells per call is what makes it fast (appender, not INSERT).
+ */
+export class ConversationWriter {
+  private appenders: Record<'conversations' | 'messages' | 'tool_calls' | 'model_calls' | 'scores', DuckDBAppender> | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  private async open(): Promise<NonNullable<ConversationWriter['appenders']>> {
+    if (!this.appenders) {
+      const c = this.store.conn;
+      this.appenders = {
+        conversations: await c.createAppender('conversations'),
+        messages: await c.createAppender('messages'),
+        tool_calls: await c.createAppender('tool_calls'),
+        model_calls: await c.createAppender('model_calls'),
+        scores: await c.createAppender('scores'),
+      };
+    }
+    return this.appenders;
+  }
+
+  async write(batch: ScoredConversation[]): Promise<void> {
+    if (batch.length === 0) return;
+    const ap = await this.open();
+    await this.store.transaction(async () => {
+      const scoredAt = new Date().toISOString();
+      for (const { conversation: cv, scores } of batch) {
+        const c = cv.cell;
+        const agentCost = cv.calls.filter((x) => x.role === 'agent').reduce<number | null>((s, x) => (s === null || x.costUsd === null ? null : s + x.costUsd), 0);
+        const a = ap.conversations;
+        a.appendVarchar(c.key); a.appendVarchar(cv.runId); a.appendVarchar(c.approach); a.appendVarchar(c.stage); a.appendVarchar(c.mode);
+        a.appendVarchar(c.scenarioId); a.appendInteger(c.scenarioVersion); a.appendVarchar(c.domain);
+        a.appendVarchar(c.variantSet); a.appendVarchar(c.variantId); a.appendVarchar(c.attribute); a.appendVarchar(c.group);
+        a.appendBoolean(c.isReference); a.appendVarchar(c.model); a.appendVarchar(c.model === 'rules' ? 'traditional' : 'gai');
+        a.appendInteger(c.epoch); a.appendVarchar(cv.status); nullable(a, cv.errorMessage); a.appendVarchar(cv.endReason);
+        a.appendInteger(cv.turns.length); a.appendDouble(cv.handleTimeMs); nullableNum(a, agentCost);
+        a.appendVarchar(cv.startedAt); a.appendVarchar(cv.finishedAt);
+        a.endRow();
+        cv.turns.forEach((t, i) => {
+          const m = ap.messages;
+          m.appendVarchar(c.key); m.appendInteger(i); m.appendVarchar(t.speaker); m.appendVarchar(t.text);
+          nullable(m, t.toolCallId); nullable(m, t.toolName);
+          m.endRow();
+          for (const tc of t.toolCalls ?? []) {
+            const tcap = ap.tool_calls;
+            tcap.appendVarchar(c.key); tcap.appendInteger(i); tcap.appendVarchar(tc.id); tcap.appendVarchar(tc.name); tcap.appendVarchar(JSON.stringify(tc.arguments));
+            tcap.endRow();
+          }
+        });
+        for (const call of cv.calls) {
+          const m = ap.model_calls;
+          m.appendVarchar(c.key); m.appendInteger(call.idx); m.appendVarchar(call.role); m.appendVarchar(call.model);
+          m.appendBigInt(BigInt(call.usage.input)); m.appendBigInt(BigInt(call.usage.output)); m.appendBigInt(BigInt(call.usage.cacheRead));
+          m.appendBigInt(BigInt(call.usage.cacheWrite)); m.appendBigInt(BigInt(call.usage.reasoning));
+          m.appendDouble(call.latencyMs); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
+          m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries);
+          m.endRow();
+        }
+        for (const s of scores ?? []) appendScore(ap.scores, c.key, s, scoredAt);
+      }
+      for (const x of Object.values(ap)) x.flushSync();
+    });
+  }
+
+  close(): void {
+    if (this.appenders) for (const x of Object.values(this.appenders)) x.closeSync();
+    this.appenders = undefined;
+  }
+}
+
+export function appendScore(ap: DuckDBAppender, cellKey: string, s: Score, scoredAt: string): void {
+  ap.appendVarchar(cellKey); ap.appendVarchar(s.metric); nullableNum(ap, s.value); ap.appendVarchar(s.explanation);
+  ap.appendVarchar(JSON.stringify(s.evidence)); ap.appendVarchar(s.evaluator); ap.appendVarchar(scoredAt);
+  ap.endRow();
+}
