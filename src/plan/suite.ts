@@ -2,7 +2,7 @@ import { existsSync, globSync } from 'node:fs';
 import { InputError, type InputProblem } from '../core/errors.js';
 import { APPROACHES } from '../approaches/index.js';
 import type { Approach } from '../approaches/approach.js';
-import { loadFile } from '../schema/load.js';
+import { loadFile, zodProblems } from '../schema/load.js';
 import { SuiteConfigSchema, type SuiteConfig } from '../schema/config.js';
 import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
 import { modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
@@ -79,8 +79,7 @@ export function applyOverrides(config: SuiteConfig, o: SuiteOverrides): SuiteCon
   if (o.personaVariants) raw['personaVariants'] = ['all', 'none'].includes(o.personaVariants) ? o.personaVariants : o.personaVariants.split(',');
   const parsed = SuiteConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ file: 'command line', path: i.path.join('.'), expected: i.message, found: 'the given option' }));
-    throw new InputError('invalid command-line options', problems);
+    throw new InputError('invalid command-line options', zodProblems('command line', raw, parsed.error.issues));
   }
   return parsed.data;
 }

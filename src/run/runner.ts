@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Conversation } from '../core/conversation.js';
 import { createBackend } from '../providers/index.js';
+import { resolveKey } from '../providers/keys.js';
 import { planCells, type PlannedCell } from '../plan/cells.js';
 import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
 import type { Suite } from '../plan/suite.js';
-import { modelKey } from '../schema/model-spec.js';
+import { modelKey, modelSpecFromEntry } from '../schema/model-spec.js';
 import { scoreConversation } from '../score/score-conversation.js';
 import type { Evaluator, ScoreContext } from '../score/types.js';
 import type { Store } from '../store/db.js';
@@ -27,6 +28,12 @@ export interface RunOptions {
   /** Only run this subset (sharding). */
   filter?: (cell: PlannedCell) => boolean;
   signal?: AbortSignal;
+}
+
+/** Fails before any call or any write: every model's key must be present (the error names the variable). */
+export function preflight(suite: Suite): void {
+  for (const spec of suite.models) resolveKey(spec);
+  if (suite.config.judge) resolveKey(modelSpecFromEntry(suite.config.judge));
 }
 
 export interface RunSummary {
@@ -52,7 +59,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   let cells = planCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets);
   if (opts.filter) cells = cells.filter(opts.filter);
 
-  // Fail before any call: every backend is created (and its key checked) up front.
+  preflight(suite);
   const clients = new Map<string, ModelClient>();
   for (const spec of suite.models) {
     const backend = await createBackend(spec);

@@ -15,7 +15,7 @@ export function registerRun(program: Command): void {
     .action(async (opts: RunCliOptions) => {
       const { loadSuite } = await import('../../plan/suite.js');
       const { openStore } = await import('../../store/db.js');
-      const { runSuite } = await import('../../run/runner.js');
+      const { runSuite, preflight } = await import('../../run/runner.js');
       const { EVALUATORS, metricCatalog } = await import('../../../evaluators/index.js');
       const { writeMetricCatalog } = await import('../../store/writer.js');
       const { createJudge } = await import('../judge.js');
@@ -23,6 +23,7 @@ export function registerRun(program: Command): void {
 
       // Everything is validated before the database is opened, so bad input never touches stored results.
       const suite = loadSuite(opts.config, overridesFrom(opts));
+      preflight(suite);
       const judge = await createJudge(suite.config);
       const path = dbPath(suite.config.output);
       const store = await openStore(path);
