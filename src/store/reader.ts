@@ -21,7 +21,7 @@ export async function* readConversations(store: Store, opts: { where?: string; p
       `SELECT cell_key, idx, speaker, text, tool_call_id, tool_name FROM messages WHERE cell_key IN (${inList}) ORDER BY cell_key, idx`, keys);
     const tcs = await store.all<{ cell_key: string; msg_idx: number; call_id: string; name: string; args_json: string }>(
       `SELECT cell_key, msg_idx, call_id, name, args_json FROM tool_calls WHERE cell_key IN (${inList})`, keys);
-    const calls = await store.all<{ cell_key: string; idx: number; role: ModelCall['role']; model: string; input_tokens: bigint; output_tokens: bigint; cache_read_tokens: bigint; cache_write_tokens: bigint; reasoning_tokens: bigint; latency_ms: number; cost_usd: number | null; price_source: string; cached: boolean; is_batch: boolean; retries: number }>(
+    const calls = await store.all<{ cell_key: string; idx: number; role: ModelCall['role']; model: string; input_tokens: bigint; output_tokens: bigint; cache_read_tokens: bigint; cache_write_tokens: bigint; reasoning_tokens: bigint; latency_ms: number; cost_usd: number | null; price_source: string; cached: boolean; is_batch: boolean; retries: number; error: string | null }>(
       `SELECT * FROM model_calls WHERE cell_key IN (${inList}) ORDER BY cell_key, idx`, keys);
     const toolsBy = new Map<string, ToolCall[]>();
     for (const t of tcs) {
@@ -39,7 +39,7 @@ export async function* readConversations(store: Store, opts: { where?: string; p
       callsBy.set(c.cell_key, [...(callsBy.get(c.cell_key) ?? []), {
         idx: c.idx, role: c.role, model: c.model,
         usage: { input: Number(c.input_tokens), output: Number(c.output_tokens), cacheRead: Number(c.cache_read_tokens), cacheWrite: Number(c.cache_write_tokens), reasoning: Number(c.reasoning_tokens) },
-        latencyMs: c.latency_ms, costUsd: c.cost_usd, priceSource: c.price_source, cached: c.cached, isBatch: c.is_batch, retries: c.retries,
+        latencyMs: c.latency_ms, costUsd: c.cost_usd, priceSource: c.price_source, cached: c.cached, isBatch: c.is_batch, retries: c.retries, error: c.error,
       }]);
     }
     yield rows.map((r) => ({

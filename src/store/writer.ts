@@ -71,7 +71,7 @@ export class ConversationWriter {
           m.appendBigInt(BigInt(call.usage.input)); m.appendBigInt(BigInt(call.usage.output)); m.appendBigInt(BigInt(call.usage.cacheRead));
           m.appendBigInt(BigInt(call.usage.cacheWrite)); m.appendBigInt(BigInt(call.usage.reasoning));
           m.appendDouble(call.latencyMs); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
-          m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries);
+          m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries); nullable(m, call.error);
           m.endRow();
         }
         for (const s of scores ?? []) appendScore(ap.scores, c.key, s, scoredAt);
