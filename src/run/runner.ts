@@ -116,6 +116,9 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     if (conv.status === 'infra-error' && conv.endReason === 'infra:auth') {
       summary.stoppedModels[model] ??= `authentication failed for ${model}: ${conv.errorMessage ?? ''}`.trim();
     }
+    if (conv.status === 'infra-error' && conv.endReason === 'infra:budget') {
+      for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
+    }
     const scores = conv.status === 'done' ? await scoreConversation(conv, r, opts.evaluators, ctx) : [];
     summary.ran++;
     if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
