@@ -28,6 +28,8 @@ export interface MockServerOptions {
   /** How long a 'timeout' fault hangs before closing (longer than the client's timeout). */
   hangMs?: number;
   responder?: Responder;
+  /** Answer every chat request with 401, echoing the bearer token the way some servers echo bad keys. */
+  rejectAuth?: boolean;
 }
 
 export interface MockServer {
@@ -66,6 +68,11 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
       return;
     }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) { res.writeHead(404).end(); return; }
+    if (opts.rejectAuth) {
+      const token = String(req.headers['authorization'] ?? '').replace(/^Bearer /, '');
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${token}`, type: 'invalid_request_error', code: 'invalid_api_key' } }));
+      return;
+    }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
     const fault = drawFault(faults, rnd);
     journal.total++;
