@@ -5,6 +5,7 @@ import { registerList } from './commands/list.js';
 import { registerValidate } from './commands/validate.js';
 import { registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
+import { registerEstimate } from './commands/estimate.js';
 
 /** Command modules import their heavy dependencies inside their actions, so `cxbench --help` stays fast. */
 export function buildProgram(): Command {
@@ -13,7 +14,7 @@ export function buildProgram(): Command {
     .version(process.env['npm_package_version'] ?? '0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerList, registerValidate, registerScore, registerReport]) register(program);
+  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerReport]) register(program);
   return program;
 }
 
