@@ -13,7 +13,9 @@ import type { Evaluator, ScoreContext } from '../score/types.js';
 import type { Store } from '../store/db.js';
 import { ConversationWriter, type ScoredConversation } from '../store/writer.js';
 import { buildManifest } from './manifest.js';
-import { driveConversation } from './conversation.js';
+import { driveConversation, type CustomerSimulator } from './conversation.js';
+import { simulatedCustomer } from './simulated-customer.js';
+import { InputError } from '../core/errors.js';
 import { directClient, type ModelClient } from './model-client.js';
 import { createProgress, type ProgressKind } from './progress.js';
 
@@ -34,6 +36,7 @@ export interface RunOptions {
 export function preflight(suite: Suite): void {
   for (const spec of suite.models) resolveKey(spec);
   if (suite.config.judge) resolveKey(modelSpecFromEntry(suite.config.judge));
+  if (suite.config.customer.mode === 'simulated' && suite.config.customer.model) resolveKey(modelSpecFromEntry(suite.config.customer.model));
 }
 
 export interface RunSummary {
@@ -65,6 +68,14 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     const backend = await createBackend(spec);
     const client = directClient(backend, spec);
     clients.set(modelKey(spec), opts.wrapClient ? opts.wrapClient(client) : client);
+  }
+
+  let customer: CustomerSimulator | undefined;
+  if (cfg.customer.mode === 'simulated') {
+    if (!cfg.customer.model) throw new InputError('customer.mode is simulated but customer.model is not set', [{ file: suite.configFile ?? 'config', path: 'customer.model', expected: 'a model id such as openai:gpt-4o-mini', found: 'nothing' }]);
+    const spec = modelSpecFromEntry(cfg.customer.model);
+    const client = directClient(await createBackend(spec), spec);
+    customer = simulatedCustomer(opts.wrapClient ? opts.wrapClient(client) : client, { maxTurns: cfg.customer.maxTurns, temperature: cfg.temperature, maxOutputTokens: 300 });
   }
 
   const finished = new Map<string, string>();
@@ -112,6 +123,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     const conv: Conversation = await driveConversation(pc, r, clients.get(model)!, {
       runId, temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(customer ? { customer } : {}),
     });
     if (conv.status === 'infra-error' && conv.endReason === 'infra:auth') {
       summary.stoppedModels[model] ??= `authentication failed for ${model}: ${conv.errorMessage ?? ''}`.trim();
