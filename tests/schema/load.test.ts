@@ -70,9 +70,10 @@ describe('loadFile', () => {
     expect(problems(write('big.yaml', Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61))).message).toMatch(/limited/);
   });
 
-  it('refuses a scenario that does not say it is synthetic', () => {
+  it('refuses a non-synthetic scenario that does not say where its data came from', () => {
     const e = problems(write('real.yaml', valid.replace('synthetic: true', 'synthetic: false')));
-    expect(e.problems[0]!.expected).toMatch(/synthetic/);
+    expect(e.problems[0]!.path).toBe('source');
+    expect(loadFile(write('real-ok.yaml', valid.replace('synthetic: true', 'synthetic: false\nsource: support tickets 2026-Q3, anonymised')), ScenarioSchema).synthetic).toBe(false);
   });
 
   it('reports a missing file', () => {
