@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pLimit from 'p-limit';
 import type { Conversation } from '../core/conversation.js';
 import { createBackend } from '../providers/index.js';
 import { resolveKey } from '../providers/keys.js';
@@ -108,12 +107,6 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const progress = createProgress(opts.progress);
   progress.start(todo.length, `run ${runId}`);
   const summary: RunSummary = { runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
-  const limits = new Map<string, ReturnType<typeof pLimit>>();
-  const limitFor = (kind: string): ReturnType<typeof pLimit> => {
-    let l = limits.get(kind);
-    if (!l) { l = pLimit(cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default); limits.set(kind, l); }
-    return l;
-  };
   const ctx: ScoreContext = opts.judge ? { judge: opts.judge } : {};
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
@@ -140,7 +133,19 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   };
 
   try {
-    await Promise.all(todo.map((pc) => limitFor(pc.spec.kind)(() => runCell(pc))));
+    // One pool of workers per provider, each pulling the next cell: memory stays flat however many cells there are.
+    const byKind = new Map<string, PlannedCell[]>();
+    for (const pc of todo) {
+      const list = byKind.get(pc.spec.kind);
+      if (list) list.push(pc); else byKind.set(pc.spec.kind, [pc]);
+    }
+    await Promise.all([...byKind].map(([kind, list]) => {
+      let next = 0;
+      const workers = Math.min(list.length, cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default);
+      return Promise.all(Array.from({ length: workers }, async () => {
+        while (next < list.length) await runCell(list[next++]!);
+      }));
+    }));
     await flush();
     await writeChain;
     if (writeError) throw writeError;
