@@ -43,11 +43,14 @@ async function dataBlock(store: Store): Promise<HeadlineBlock> {
   return { title: 'What was measured', items };
 }
 
-function verdict(low: number | null, high: number | null, direction: string): string {
+/** The paired interval says which way; Holm says whether it survives the family of tests. Both are reported. */
+function verdict(low: number | null, high: number | null, pHolm: number | null, direction: string): string {
   if (low === null || high === null) return 'not testable (too few paired scenarios)';
-  const better = direction === 'lower-better' ? high < 0 : low > 0;
-  const worse = direction === 'lower-better' ? low > 0 : high < 0;
-  return better ? 'GAI better (interval excludes 0)' : worse ? 'traditional better (interval excludes 0)' : 'no clear difference (interval includes 0)';
+  const gaiSide = direction === 'lower-better' ? high < 0 : low > 0;
+  const tradSide = direction === 'lower-better' ? low > 0 : high < 0;
+  if (!gaiSide && !tradSide) return 'no clear difference (interval includes 0)';
+  const who = gaiSide ? 'GAI better' : 'traditional better';
+  return pHolm !== null && pHolm < ALPHA ? `${who} (interval excludes 0, significant after Holm)` : `${who} before multiplicity correction only (not significant after Holm)`;
 }
 
 async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
@@ -61,7 +64,7 @@ async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
     items.push({
       label: `${s(r, 'a')} vs ${s(r, 'b')} (all approaches)`,
       text: `resolution difference ${formatEstimate({ value: n(r, 'delta'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'pct', n: `${n(r, 'n_pairs') ?? 0} paired scenario-variants`, intervalLabel: '95% CI' })}`
-        + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), s(r, 'direction') || 'higher-better')}.`
+        + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better')}.`
         + (ga ? ` GAI: ${aggregateText(ga, 'rate')}.` : '') + (tr ? ` Traditional: ${aggregateText(tr, 'rate')}.` : ''),
     });
   }

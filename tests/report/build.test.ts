@@ -80,6 +80,8 @@ describe('buildReport on an analysed fixture database', () => {
     expect(md).toMatch(/gpt-x vs rules \(all approaches\)\*\*: resolution difference [+-]?\d+\.\d% \(95% CI -?\d+\.\d%–\d+\.\d%; n = 17 paired/);
     expect(md).toMatch(/gpt-x: Resolved\*\*: \d+\.\d% \(95% CI \(cluster-se\) \d+\.\d%–\d+\.\d%; n = 17 conversations, 6 scenarios\)/);
     expect(md).toContain('36 conversations stored: 35 done, 1 infrastructure errors');
+    // The fixture's paired CI excludes 0 but its Holm p is 0.08: the verdict must not overclaim.
+    expect(md).toContain('Holm p = 0.080 (paired-t): GAI better before multiplicity correction only (not significant after Holm)');
     expect(md).toContain('![Resolution rate by journey stage, approach and model](charts/resolution-heatmap.png)');
     expect(md).toMatch(/empathy\.lex\*\*: scored by the deterministic fallback fallback:empathy-lex@1/);
     expect(html).toContain('n = 17 conversations, 6 scenarios');
