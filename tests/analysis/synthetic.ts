@@ -99,6 +99,7 @@ export async function insert(store: Store, convs: readonly Conv[]): Promise<void
       m.appendBigInt(1000n); m.appendBigInt(200n); m.appendBigInt(50n); m.appendBigInt(0n); m.appendBigInt(0n);
       m.appendDouble(800); m.appendDouble(AGENT_CALL_COST); m.appendVarchar('genai-prices@test'); m.appendBoolean(false); m.appendBoolean(false);
       m.appendInteger(cv.status === 'done' ? 0 : 2);
+      if (cv.status === 'done') m.appendNull(); else m.appendVarchar('server: HTTP 503');
       m.endRow();
     }
   }

@@ -19,12 +19,19 @@ async function query(db: string, sql: string): Promise<Record<string, unknown>[]
   return r;
 }
 
-/** Starts `cxbench run` and SIGKILLs it after `ms`. */
-function runAndKill(args: string[], ms: number): Promise<void> {
+/**
+ * Starts `cxbench run` and SIGKILLs it `ms` after its `lines`-th progress line (so each run has made progress,
+ * whatever the machine's load), at a moment unrelated to the writer's batches.
+ */
+function runAndKill(args: string[], lines: number, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, stdio: 'ignore' });
-    const t = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('close', () => { clearTimeout(t); resolve(); });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let seen = 0;
+    child.stderr.on('data', (d: Buffer) => {
+      seen += d.toString().split('\n').filter((l) => / cells \(done/.test(l)).length;
+      if (seen >= lines) setTimeout(() => child.kill('SIGKILL'), ms);
+    });
+    child.on('close', () => resolve());
   });
 }
 
@@ -36,8 +43,8 @@ describe('resume after kill -9', () => {
       `scenarios: [${ROOT}/tests/fixtures/suite/scenarios/*.yaml]`, `datasets: ${ROOT}/tests/fixtures/suite/datasets`, `output: ${dir}/out`,
       'epochs: 60', 'concurrency: { default: 4 }', 'models: [{ id: "openai-compatible:resume", baseUrl: "' + mock.url + '" }]',
     ].join('\n'));
-    const args = ['run', '-c', config, '--no-cache', '--no-report', '--progress', 'silent'];
-    for (const ms of [1800, 2600, 3400]) await runAndKill(args, ms);
+    const args = ['run', '-c', config, '--no-cache', '--no-report', '--progress', 'plain'];
+    for (const [lines, ms] of [[3, 0], [2, 150], [1, 40]] as const) await runAndKill(args, lines, ms);
     const db = join(dir, 'out/cxbench.duckdb');
     const partial = Number((await query(db, 'SELECT count(*) AS n FROM conversations'))[0]!['n']);
     expect(partial).toBeLessThan(300);
