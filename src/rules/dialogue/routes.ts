@@ -99,7 +99,7 @@ export function defaultRoutes(): RouteTable {
       if (c.a.has('lookup_order') && c.a.findOrderId(c.text, c.u)) return orderStatus(c);
       // Two misunderstandings in a row: stop looping and hand over, as deployed bots do.
       const prev = lastAgentText(c.turns);
-      if (prev.startsWith(TEXT.fallback) && c.a.has('escalate_to_human')) return c.a.escalate('bot could not understand the request twice');
+      if (prev.includes(TEXT.fallback) && c.a.has('escalate_to_human')) return c.a.escalate('bot could not understand the request twice');
       return c.a.fallback();
     },
   };

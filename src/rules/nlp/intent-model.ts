@@ -7,7 +7,7 @@ import { createNlp, type NlpInstance } from './nlpjs.js';
 /** Regex entities registered with NLP.js NER; values are parsed from the matched text by the callers. */
 export const ENTITY_PATTERNS = {
   orderId: /\b[A-Z]{1,5}-?\d{3,10}(?:-\d{1,6})?\b|#\d{3,12}\b/gi,
-  money: /[$€£]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:dollars|usd|eur|euros?|gbp|pounds|bucks)\b/gi,
+  money: /[$€£]\s?\d+(?:,\d{3})*(?:\.\d{1,2})?|\b\d+(?:,\d{3})*(?:\.\d{1,2})?\s?(?:dollars|usd|eur|euros?|gbp|pounds|bucks)\b/gi,
   percent: /\b\d{1,3}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi,
 } as const;
 export type EntityKind = keyof typeof ENTITY_PATTERNS;

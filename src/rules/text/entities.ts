@@ -7,7 +7,7 @@ export function parseAmount(s: string): number | undefined {
 
 export interface Budget { min?: number; max?: number }
 
-const AMOUNT = String.raw`[$€£]?\s?(\d[\d,]*(?:\.\d{1,2})?)\s?(?:k\b)?\s?(?:dollars|usd|eur|euros?|gbp|pounds|bucks)?`;
+const AMOUNT = String.raw`[$€£]?\s?(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|eur|euros?|gbp|pounds|bucks)?`;
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.replace(/,/g, '')));
 
 /** "under $500", "between 200 and 400", "budget is 300", "around 250", "max 1,000". */
