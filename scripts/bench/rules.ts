@@ -4,7 +4,7 @@
  * trained once per knowledge set. Run: npx tsx scripts/bench/rules.ts
  */
 import type { Turn } from '../../src/core/types.js';
-import { executeTool, TERMINAL_TOOLS, TOOLS } from '../../src/approaches/tools.js';
+import { executeTool, TERMINAL_TOOLS, TOOLS, type ToolName } from '../../src/approaches/tools.js';
 import { APPROACHES } from '../../src/approaches/index.js';
 import { createRulesBackend } from '../../src/providers/rules.js';
 import { trainingCount } from '../../src/rules/nlp/intent-model.js';
@@ -19,7 +19,7 @@ const NAMES = ['Maya', 'Jamal', 'Emily', 'DeShawn', 'Mei', 'Santiago', 'Aisha', 
 
 async function runCells(approach: ApproachId): Promise<{ ms: number; agentCalls: number }> {
   const backend = await createRulesBackend(ModelSpecSchema.parse({ kind: 'rules', model: 'traditional' }));
-  const tools = APPROACHES[approach].meta.tools.map((t) => TOOLS[t]);
+  const tools = APPROACHES[approach].meta.tools.map((t: ToolName) => TOOLS[t]);
   let agentCalls = 0;
   const t0 = performance.now();
   for (let i = 0; i < CELLS; i++) {
