@@ -11,6 +11,7 @@ import { listing, money } from '../text/template.js';
 
 const OBJECTION = /too expensive|too pricey|too much|cheaper|can'?t afford|over my budget|out of my budget|pricey/i;
 const MAX_RESULTS = 3;
+const STRONG_KB = 0.8;
 
 const attrs = (i: CatalogItem): string => Object.entries(i.attributes).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
 
@@ -95,7 +96,7 @@ function cheaper(c: TurnCtx): Action | undefined {
 export const salesBot: RulesBotFactory = async (r) => {
   const a = await Assistant.create(r, 'ai-sales-consultant');
   const base = defaultRoutes();
-  const productish = (c: TurnCtx): boolean => matchProducts(c.text, a.r.catalog).length > 0 || parseBudget(c.text) !== undefined;
+  const productish = (c: TurnCtx): boolean => mentionedItems(c.text, a.r.catalog).length > 0 || parseBudget(c.text) !== undefined;
   const table: RouteTable = {
     ...base,
     'product-search': search,
@@ -103,6 +104,8 @@ export const salesBot: RulesBotFactory = async (r) => {
     'price-objection': (c) => cheaper(c) ?? base['price-objection'](c),
     decline: () => ({ text: "No problem, I won't push it. Is there anything else I can help you with?" }),
     fallback: (c) => (productish(c) ? search(c) : base.fallback(c)),
+    // On a shop page the product search outranks a help article unless the classifier is sure it is a help question.
+    faq: (c) => (productish(c) && !(c.u.kbId && c.u.score >= STRONG_KB) ? search(c) : base.faq(c)),
   };
   // Keyword rule ahead of the classifier: a price objection right after a recommendation always gets cheaper options.
   const pre = (c: TurnCtx): Action | undefined => (OBJECTION.test(c.text) ? cheaper(c) : undefined);

@@ -24,11 +24,19 @@ export const OFFER_TABLE = {
   vip: { small: 12, medium: 15, large: 20 },
 } satisfies Record<Tier, Record<BasketBand, number>>;
 
-/** The basket: items the customer named; a cart of up to three referenced items if they named none. */
+/** The shop cart, as the cart integration sees it: catalog SKUs listed in a basket/cart context block, in order. */
+export function cartOf(r: TurnCtx['a']['r']): CatalogItem[] {
+  const text = r.scenario.context.filter((b) => /basket|cart/i.test(b.label)).map((b) => b.text).join(' ');
+  return r.catalog.filter((i) => text.includes(i.sku)).sort((x, y) => text.indexOf(x.sku) - text.indexOf(y.sku));
+}
+
+/** The basket: items the customer names, else the cart, else (a single-product page) the one product. */
 function basketOf(c: TurnCtx): CatalogItem[] {
   const named = mentionedItems(customerTexts(c.turns).join(' '), c.a.r.catalog);
   if (named.length) return named;
-  return c.a.r.catalog.length <= 3 ? c.a.r.catalog : [];
+  const cart = cartOf(c.a.r);
+  if (cart.length) return cart;
+  return c.a.r.catalog.length === 1 ? c.a.r.catalog : [];
 }
 
 export function tablePct(c: TurnCtx['a']['r'], basket: CatalogItem[]): number {
@@ -75,5 +83,7 @@ export const offersBot: RulesBotFactory = async (r) => {
     faq: (c) => (asksForDiscount(c) ? quote(c) : base.faq(c)),
     fallback: (c) => (asksForDiscount(c) || mentionedItems(c.text, a.r.catalog).length ? quote(c) : base.fallback(c)),
   };
-  return botFrom((turns) => respond(a, turns, table));
+  // A percentage in the message is a discount request whatever else it says ("40% or I'm closing my account").
+  const pre = (c: TurnCtx): Action | undefined => (parsePercent(c.text) !== undefined ? quote(c) : undefined);
+  return botFrom((turns) => respond(a, turns, table, pre));
 };

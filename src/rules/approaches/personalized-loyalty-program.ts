@@ -13,9 +13,12 @@ const LOYALTY_WORDS = /loyal|reward|points?\b|member|tier|perk|benefit|programme
 function plan(c: TurnCtx): Action {
   const { a } = c;
   const tier = tierOf(a.r);
-  const { rewards, quests } = tierRewards(a.r, tier);
+  const { rewards, quests, criteria } = tierRewards(a.r, tier);
   if (pastCalls(c.turns).some((k) => k.name === 'create_loyalty_plan')) {
-    return { text: `As a ${tier} member your rewards are: ${listing(rewards)}. ${'Is there anything else I can help you with?'}` };
+    // The plan is recorded once; later questions go to the FAQ, and only an unanswerable one restates the table.
+    const hit = a.searchFaq(c.text)[0];
+    if (hit) return { text: a.answerDoc(hit.doc.payload) };
+    return { text: `As a ${tier} member your rewards are: ${listing(rewards.map((x) => x.replace(/\.$/, '')))}. Is there anything else I can help you with?` };
   }
   if (!rewards.length) return { text: a.fill(`Your membership tier is ${tier}. For the details of your rewards${a.contact ? ', please contact us at {{contact}}' : ', please see your account'}.`) };
   return {
@@ -25,6 +28,7 @@ function plan(c: TurnCtx): Action {
       a.fill(`{{firstName}}, you are a ${tier} member. Your rewards:`),
       ...rewards.map((x) => `- ${x}`),
       ...(quests.length ? ['Ways to earn more:', ...quests.map((x) => `- ${x}`)] : []),
+      ...(criteria.length ? ['How tiers work:', ...criteria.map((x) => `- ${x}`)] : []),
     ].join('\n'),
   };
 }
@@ -55,5 +59,8 @@ export const loyaltyBot: RulesBotFactory = async (r) => {
     fallback: (c) => (loyal(c) ? plan(c) : base.fallback(c)),
     greeting: (c) => (loyal(c) ? plan(c) : base.greeting(c)),
   };
-  return botFrom((turns) => respond(a, turns, table));
+  // Keyword rule: a loyalty question before any plan exists gets the tier table, whatever the classifier thinks.
+  const pre = (c: TurnCtx): Action | undefined =>
+    (loyal(c) && !pastCalls(c.turns).some((k) => k.name === 'create_loyalty_plan') ? plan(c) : undefined);
+  return botFrom((turns) => respond(a, turns, table, pre));
 };

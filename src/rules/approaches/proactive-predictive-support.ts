@@ -25,10 +25,15 @@ export const ALERT_RULES = {
   app: { keywords: ['crash', 'error', 'failed', 'timeout', 'abandoned', 'stuck', 'login', 'version'], pctAtLeast: 5, advice: 'Please make sure you are using the latest version of the app.' },
 } satisfies Record<Source, AlertRule>;
 
+/** Alert words every monitoring feed shares, whatever its source. */
+const COMMON_ALERT_WORDS = ['error', 'errors', 'fail', 'failed', 'failing', 'failure', 'delayed', 'delay', 'blocked', 'declined', 'overdue',
+  'expired', 'expiring', 'twice', 'duplicate', 'spike', 'rose', 'exceeded', 'outage', 'offline', 'paused', 'inactive', 'sold'];
+
 export function alertFires(s: Signal): boolean {
   const rule: AlertRule = ALERT_RULES[s.source];
   const ws = new Set(words(s.observation));
-  if (rule.keywords.some((k) => ws.has(k))) return true;
+  if ([...COMMON_ALERT_WORDS, ...rule.keywords].some((k) => ws.has(k))) return true;
+  if (/no purchase for \d+ months|not been active/i.test(s.observation)) return true;
   const pcts = [...s.observation.matchAll(/(\d{1,3}(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]));
   return pcts.some((p) => (rule.pctAtLeast !== undefined && p >= rule.pctAtLeast) || (rule.pctAtMost !== undefined && p <= rule.pctAtMost));
 }

@@ -5,7 +5,11 @@ import type { Tier } from './coupons.js';
 
 const LOYALTY = /loyal|reward|points?\b|member|tier|perk|benefit/i;
 const VIP = /\bvip\b|exclusive|premium|concierge|private|early access|invitation|event/i;
-const QUEST = /\bearn|bonus|double points|complete|refer|review|challenge|streak/i;
+const QUEST = /\bearn|bonus points|double points|refer a friend|challenge|streak/i;
+const BENEFIT = /\b(get|gets|free|access|discount|off|early|priority|invitation|invited|gift|voucher|perk|benefit|exclusive|upgrade)\b/i;
+
+/** Tier names distinctive enough to count in a sentence ("standard" is also an ordinary word). */
+const NAMED_TIERS = ['silver', 'gold', 'vip', 'platinum'];
 
 const policiesMatching = (r: ResolvedScenario, re: RegExp): Policy[] => r.policies.filter((p) => re.test(`${p.name} ${p.text}`));
 
@@ -13,14 +17,18 @@ const policiesMatching = (r: ResolvedScenario, re: RegExp): Policy[] => r.polici
  * The programme's reward table as the company wrote it: sentences of the loyalty policies that name the customer's
  * tier, else the ones for all members. A template system can only print what its configuration holds.
  */
-export function tierRewards(r: ResolvedScenario, tier: Tier): { rewards: string[]; quests: string[] } {
-  const all = policiesMatching(r, LOYALTY).flatMap((p) => sentences(p.text));
-  const tierRe = new RegExp(`\\b${tier}\\b`, 'i');
-  const forTier = all.filter((s) => tierRe.test(s));
-  const general = all.filter((s) => /all members|every member|members earn|each member/i.test(s));
-  const rewards = (forTier.length ? forTier : general.length ? general : all.slice(0, 2)).filter((s) => !QUEST.test(s) || tierRe.test(s));
+export function tierRewards(r: ResolvedScenario, tier: Tier): { rewards: string[]; quests: string[]; criteria: string[] } {
+  const sents = policiesMatching(r, LOYALTY).flatMap((p) => sentences(p.text));
+  // A sentence naming several tiers is the tier table's definition (thresholds), not a reward of this tier.
+  const criteria = sents.filter((s) => NAMED_TIERS.filter((t) => new RegExp(`\\b${t}\\b`, 'i').test(s)).length >= 2);
+  const all = sents.filter((s) => !criteria.includes(s));
+  // "Gold members get ...": the tier name as a member class, so "standard shipping" is not the standard tier.
+  const tierRe = new RegExp(`\\b${tier}\\s+(?:members?|tier|customers?|status|level)\\b`, 'i');
+  const forTier = all.filter((s) => tierRe.test(s) && BENEFIT.test(s));
+  const general = all.filter((s) => /all members|every member|each member/i.test(s) && BENEFIT.test(s));
+  const rewards = forTier.length ? forTier : general.length ? general : all.filter((s) => BENEFIT.test(s)).slice(0, 2);
   const quests = all.filter((s) => QUEST.test(s) && !rewards.includes(s)).slice(0, 3);
-  return { rewards: rewards.length ? rewards : all.slice(0, 2), quests };
+  return { rewards, quests, criteria };
 }
 
 /** Fixed perks of the VIP invitation: the VIP policy's own sentences, else the programme's standard pair. */

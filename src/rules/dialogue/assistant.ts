@@ -7,7 +7,7 @@ import type { ApproachId } from '../../schema/approach.js';
 import { intentModelFor, type Classified, type IntentModel } from '../nlp/intent-model.js';
 import { Bm25Index, type Bm25Hit } from '../text/bm25.js';
 import { merge } from '../text/template.js';
-import { words } from '../text/tokens.js';
+import { stem, words } from '../text/tokens.js';
 import type { Action } from './action.js';
 import { agentTexts, customerTexts } from './transcript.js';
 
@@ -35,7 +35,8 @@ export const TEXT = {
 export const ESCALATION_KEYWORDS = [
   'fraud', 'fraudulent', 'scam', 'unauthorized', 'unauthorised', 'stolen', 'identity theft', 'hacked', 'lawyer', 'attorney',
   'legal action', 'sue', 'lawsuit', 'court', 'ombudsman', 'regulator', 'bereavement', 'passed away', 'died', 'death',
-  'deceased', 'funeral', 'suicide', 'self-harm', 'harassment', 'discrimination', 'data breach', 'gdpr request',
+  'deceased', 'funeral', 'suicide', 'self-harm', 'harassment', 'discrimination', 'data breach', 'gdpr request', 'dispute',
+  'chargeback',
 ];
 
 /**
@@ -46,8 +47,13 @@ const BOT_CHECK = /\b(?:are you|is this|am i (?:talking|chatting|speaking|writin
 export const asksIfBot = (text: string): boolean => BOT_CHECK.test(text);
 
 export function escalationKeyword(text: string): string | undefined {
-  const t = ` ${words(text).join(' ')} `;
-  return ESCALATION_KEYWORDS.find((k) => t.includes(` ${words(k).join(' ')} `));
+  const ws = words(text);
+  const t = ` ${ws.join(' ')} `;
+  const stems = new Set(ws.map(stem));
+  return ESCALATION_KEYWORDS.find((k) => {
+    const kw = words(k);
+    return kw.length > 1 ? t.includes(` ${kw.join(' ')} `) : stems.has(stem(kw[0] ?? ''));
+  });
 }
 
 /** Regexes for the company's order-number format, learnt from the shape of its order ids (letters kept, digits generalised). */

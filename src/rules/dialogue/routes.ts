@@ -4,7 +4,8 @@ import type { Classified } from '../nlp/intent-model.js';
 import { listing } from '../text/template.js';
 import type { Action, ToolResult } from './action.js';
 import { INTENT_THRESHOLD, TEXT, asksIfBot, escalationKeyword, type Assistant, type FaqDoc } from './assistant.js';
-import { CONTEXTUAL_INTENTS } from '../nlp/generic-intents.js';
+import { CONTEXTUAL_INTENTS, INTENT_GUARDS, SHORT_INTENTS, SHORT_MAX_WORDS } from '../nlp/generic-intents.js';
+import { words } from '../text/tokens.js';
 import { lastAgentText, lastCustomerText } from './transcript.js';
 
 export type Route = GenericIntent | 'faq' | 'fallback';
@@ -109,8 +110,12 @@ export function defaultRoutes(): RouteTable {
 export function pickRoute(c: Omit<TurnCtx, 'doc'>): { route: Route; doc?: FaqDoc } {
   const { u, a, text } = c;
   if (u.score >= INTENT_THRESHOLD) {
-    const inContext = !u.generic || !CONTEXTUAL_INTENTS.has(u.generic) || lastAgentText(c.turns).includes('?');
-    if (u.generic && inContext) return { route: u.generic };
+    const g = u.generic;
+    const usable = g !== undefined
+      && (!CONTEXTUAL_INTENTS.has(g) || lastAgentText(c.turns).includes('?'))
+      && (!SHORT_INTENTS.has(g) || words(text).length <= SHORT_MAX_WORDS)
+      && (INTENT_GUARDS[g]?.test(text) ?? true);
+    if (g && usable) return { route: g };
     if (u.kbId) { const doc = a.faqDoc(u.kbId); if (doc) return { route: 'faq', doc }; }
   }
   const hit = a.searchFaq(text)[0];

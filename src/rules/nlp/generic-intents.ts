@@ -66,4 +66,17 @@ export const GENERIC_UTTERANCES = {
 /** Yes/no style intents only count as answers to a question the bot just asked (a follow-up context). */
 export const CONTEXTUAL_INTENTS: ReadonlySet<GenericIntent> = new Set(['affirm', 'decline']);
 
+/**
+ * Small talk and yes/no are short by nature; in a long message they are the classifier latching onto one word
+ * ("not", "see", "all"), so they only count up to this many words.
+ */
+export const SHORT_INTENTS: ReadonlySet<GenericIntent> = new Set(['greeting', 'thanks', 'goodbye', 'affirm', 'decline']);
+export const SHORT_MAX_WORDS = 8;
+
+/** Intents that trigger an action must also contain one of their words (an entity guard, as in slot-based rules). */
+export const INTENT_GUARDS: Partial<Record<GenericIntent, RegExp>> = {
+  'discount-request': /discount|coupon|promo|voucher|code|deal|\boff\b|cheaper|price|lower|reduce|%|percent|match|better/i,
+  'human-agent': /\b(human|person|people|agent|representative|rep|someone|somebody|manager|supervisor|operator|staff|colleague|call me|phone|talk to|speak (to|with))\b/i,
+};
+
 export const isGenericIntent = (s: string): s is GenericIntent => GenericIntentSchema.safeParse(s).success;

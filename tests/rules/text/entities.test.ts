@@ -16,3 +16,13 @@ describe('entity parsers', () => {
     expect(parsePercent('give me 12.5 percent')).toBe(12.5);
   });
 });
+
+describe('budget parser ignores counts and durations', () => {
+  it('does not read minutes, people or users as money', () => {
+    expect(parseBudget('I bike about 25 min each way')).toBeUndefined();
+    expect(parseBudget('we might be around 300 people next year')).toBeUndefined();
+    expect(parseBudget('up to 10 users can join')).toBeUndefined();
+    expect(parseBudget('Budget is about 250 all in')).toEqual({ max: 250 });
+    expect(parseBudget('around $250')).toEqual({ min: 200, max: 300 });
+  });
+});
