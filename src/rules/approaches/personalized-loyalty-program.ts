@@ -1,6 +1,6 @@
 import type { RulesBotFactory } from '../bot.js';
 import { currencyOf, priceOffer, tierCoupon, tierOf } from '../commerce/coupons.js';
-import { tierRewards } from '../commerce/programme.js';
+import { tierLabel, tierRewards } from '../commerce/programme.js';
 import { botFrom, type Action } from '../dialogue/action.js';
 import { Assistant } from '../dialogue/assistant.js';
 import { defaultRoutes, respond, type RouteTable, type TurnCtx } from '../dialogue/routes.js';
@@ -18,14 +18,14 @@ function plan(c: TurnCtx): Action {
     // The plan is recorded once; later questions go to the FAQ, and only an unanswerable one restates the table.
     const hit = a.searchFaq(c.text)[0];
     if (hit) return { text: a.answerDoc(hit.doc.payload) };
-    return { text: `As a ${tier} member your rewards are: ${listing(rewards.map((x) => x.replace(/\.$/, '')))}. Is there anything else I can help you with?` };
+    return { text: `As a ${tierLabel(tier)} member your rewards are: ${listing(rewards.map((x) => x.replace(/\.$/, '')))}. Is there anything else I can help you with?` };
   }
   if (!rewards.length) return { text: a.fill(`Your membership tier is ${tier}. For the details of your rewards${a.contact ? ', please contact us at {{contact}}' : ', please see your account'}.`) };
   return {
     text: '',
     calls: [{ name: 'create_loyalty_plan', arguments: { tier, rewards, quests } }],
     after: () => [
-      a.fill(`{{firstName}}, you are a ${tier} member. Your rewards:`),
+      a.fill(`{{firstName}}, you are a ${tierLabel(tier)} member. Your rewards:`),
       ...rewards.map((x) => `- ${x}`),
       ...(quests.length ? ['Ways to earn more:', ...quests.map((x) => `- ${x}`)] : []),
       ...(criteria.length ? ['How tiers work:', ...criteria.map((x) => `- ${x}`)] : []),
@@ -42,7 +42,7 @@ function coupon(c: TurnCtx): Action {
   return {
     text: '',
     calls: [{ name: 'make_offer', arguments: { discountPct: o.discountPct, price: o.price, bundle: o.bundle, perks: [] } }],
-    after: () => `Your ${tierOf(c.a.r)} member coupon: ${o.discountPct}% off ${item.name}, ${money(o.price, cur)} instead of ${money(o.listPrice, cur)}.`,
+    after: () => `Your ${tierLabel(tierOf(c.a.r))} member coupon: ${o.discountPct}% off ${item.name}, ${money(o.price, cur)} instead of ${money(o.listPrice, cur)}.`,
   };
 }
 

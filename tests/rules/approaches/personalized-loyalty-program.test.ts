@@ -16,6 +16,14 @@ describe('personalized-loyalty-program rules counterpart', () => {
     expect(callsOf(t, 'create_loyalty_plan')[0]?.arguments['rewards']).toEqual(['Silver members get free standard shipping.']);
   });
 
+  it('does not read "standard shipping" as the standard tier, nor print staff instructions', async () => {
+    const r = resolved(A, { crm: { ...CRM, tier: 'standard' } });
+    const staff = { ...r.policies[1]!, text: `${r.policies[1]!.text} Agents may give gold members 20% off once.` };
+    const t = await play(A, { ...r, policies: [r.policies[0]!, staff] }, ['what rewards come with my membership?']);
+    const rewards = callsOf(t, 'create_loyalty_plan')[0]?.arguments['rewards'] as string[];
+    expect(rewards.join(' ')).not.toMatch(/Silver members|Agents may/);
+  });
+
   it('the coupon never exceeds the cap', async () => {
     const t = await play(A, resolved(A, {}, { bounds: { currency: 'USD', maxDiscountPct: 8 } }), ['can I get a discount?']);
     expect(callsOf(t, 'make_offer')[0]?.arguments['discountPct']).toBe(8);
