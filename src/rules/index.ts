@@ -1,17 +1,26 @@
 import type { ApproachId } from '../schema/approach.js';
 import type { RulesBotFactory } from './bot.js';
-import { cannedBot } from './canned.js';
+import { salesBot } from './approaches/ai-sales-consultant.js';
+import { coCreationBot } from './approaches/co-creation-facilitation.js';
+import { onboardingBot } from './approaches/conversational-onboarding.js';
+import { empathicSupportBot } from './approaches/empathic-support-agent.js';
+import { feedbackBot } from './approaches/feedback-insight-analysis.js';
+import { personalizedContentBot } from './approaches/hyper-personalized-content.js';
+import { offersBot } from './approaches/on-the-fly-offers.js';
+import { loyaltyBot } from './approaches/personalized-loyalty-program.js';
+import { proactiveSupportBot } from './approaches/proactive-predictive-support.js';
+import { vipBot } from './approaches/vip-exclusive-content.js';
 
-/** The traditional-automation counterpart of every approach. */
+/** The traditional-automation counterpart of every approach (DESIGN.md §1, control arm). */
 export const RULE_BOTS = {
-  'hyper-personalized-content': cannedBot,
-  'conversational-onboarding': cannedBot,
-  'ai-sales-consultant': cannedBot,
-  'on-the-fly-offers': cannedBot,
-  'proactive-predictive-support': cannedBot,
-  'empathic-support-agent': cannedBot,
-  'personalized-loyalty-program': cannedBot,
-  'vip-exclusive-content': cannedBot,
-  'feedback-insight-analysis': cannedBot,
-  'co-creation-facilitation': cannedBot,
+  'hyper-personalized-content': personalizedContentBot,
+  'conversational-onboarding': onboardingBot,
+  'ai-sales-consultant': salesBot,
+  'on-the-fly-offers': offersBot,
+  'proactive-predictive-support': proactiveSupportBot,
+  'empathic-support-agent': empathicSupportBot,
+  'personalized-loyalty-program': loyaltyBot,
+  'vip-exclusive-content': vipBot,
+  'feedback-insight-analysis': feedbackBot,
+  'co-creation-facilitation': coCreationBot,
 } satisfies Record<ApproachId, RulesBotFactory>;
