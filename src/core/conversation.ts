@@ -14,6 +14,8 @@ export const ModelCallSchema = z.object({
   cached: z.boolean().default(false),
   isBatch: z.boolean().default(false),
   retries: z.number().int().nonnegative().default(0),
+  /** Set when the call finally failed (after retries): the provider error kind and message. */
+  error: z.string().nullable().default(null),
 });
 export type ModelCall = z.infer<typeof ModelCallSchema>;
 

@@ -33,6 +33,8 @@ export class RunAbort extends Error {
 export type ProviderErrorKind = 'auth' | 'rate-limit' | 'server' | 'timeout' | 'network' | 'bad-request' | 'malformed' | 'budget' | 'cache-miss';
 
 export class ProviderError extends Error {
+  /** Attempts made before giving up (set by the retry layer). */
+  attempts = 1;
   constructor(readonly kind: ProviderErrorKind, message: string, readonly status?: number, readonly retryAfterMs?: number) {
     super(message);
     this.name = 'ProviderError';

@@ -1,11 +1,12 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { calcPrice } from '@pydantic/genai-prices';
 import type { Usage } from '../core/types.js';
 import type { ModelSpec } from '../schema/model-spec.js';
+import { packageRoot } from '../core/paths.js';
 
-const require = createRequire(import.meta.url);
-/** Recorded per call so a cost can be reproduced from the price table that produced it. */
-export const PRICE_TABLE_VERSION: string = `@pydantic/genai-prices@${(require('@pydantic/genai-prices/package.json') as { version: string }).version}`;
+/** Recorded per call so a cost can be reproduced from the price table that produced it (the package's exports map hides its package.json). */
+export const PRICE_TABLE_VERSION: string = `@pydantic/genai-prices@${(JSON.parse(readFileSync(join(packageRoot(), 'node_modules/@pydantic/genai-prices/package.json'), 'utf8')) as { version: string }).version}`;
 
 /** Batch APIs (OpenAI Batch, Anthropic Message Batches, Gemini batch) bill 50% of standard input and output. */
 export const BATCH_MULTIPLIER = 0.5;

@@ -31,9 +31,16 @@ class Recorder {
     const price = out.cached ? { costUsd: 0, priceSource: 'cache hit: no provider call' } : priceCall(client.spec, out.result.usage);
     this.calls.push({
       idx: this.calls.length, role, model: client.id, usage: out.result.usage, latencyMs: out.result.latencyMs,
-      costUsd: price.costUsd, priceSource: price.priceSource, cached: out.cached, isBatch: false, retries: out.retries,
+      costUsd: price.costUsd, priceSource: price.priceSource, cached: out.cached, isBatch: false, retries: out.retries, error: null,
     });
     if (role === 'agent') this.handleTimeMs += out.result.latencyMs;
+  }
+  /** A call that finally failed is kept too: infrastructure accounting must reconcile with what the provider saw. */
+  recordFailure(role: Role, client: ModelClient, e: ProviderError): void {
+    this.calls.push({
+      idx: this.calls.length, role, model: client.id, usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, latencyMs: 0,
+      costUsd: 0, priceSource: 'failed call: not billed', cached: false, isBatch: false, retries: e.attempts - 1, error: `${e.kind}: ${e.message}`,
+    });
   }
 }
 
@@ -58,7 +65,13 @@ export async function driveConversation(pc: PlannedCell, r: ResolvedScenario, ag
         settings: { temperature: opts.temperature, maxOutputTokens: opts.maxOutputTokens, seed: opts.seed },
         ...(rulesContext ? { rulesContext } : {}),
       };
-      const out = await agent.generate(req, opts.signal);
+      let out: Awaited<ReturnType<ModelClient['generate']>>;
+      try {
+        out = await agent.generate(req, opts.signal);
+      } catch (e) {
+        if (e instanceof ProviderError) rec.recordFailure('agent', agent, e);
+        throw e;
+      }
       rec.record('agent', out, agent);
       const t = out.result.turn;
       turns.push({ speaker: 'agent', text: t.text, ...(t.toolCalls?.length ? { toolCalls: t.toolCalls } : {}) });

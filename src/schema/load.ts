@@ -54,7 +54,7 @@ export function readStructured(file: string): Parsed {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
@@ -94,14 +94,38 @@ export function loadFile<S extends z.ZodType>(file: string, schema: S): z.infer<
   return validate(file, parsed, schema);
 }
 
+interface FlatIssue { path: (string | number)[]; message: string }
+
+/**
+ * zod reports a failed union as one vague "Invalid input"; users need the branch that got furthest (e.g. the
+ * unknown id inside a list, with the valid ids), so unions are unfolded to their most specific issues.
+ */
+function flatten(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): FlatIssue[] {
+  const out: FlatIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.filter((k): k is string | number => typeof k !== 'symbol')];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branches = issue.errors.map((b) => flatten(b, path));
+      const depth = (b: FlatIssue[]): number => Math.max(...b.map((i) => i.path.length));
+      const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+      out.push(...best);
+    } else out.push({ path, message: issue.message });
+  }
+  return out;
+}
+
+/** Turns zod issues into problems that name file, field, expectation, what was found and (when known) the line. */
+export function zodProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[], lineOf?: Parsed['lineOf']): InputProblem[] {
+  return flatten(issues).slice(0, 20).map(({ path, message }) => {
+    const found = describe(valueAt(data, path));
+    const line = lineOf?.(path);
+    return { file, path: path.join('.'), expected: message.replace(/^Invalid (input|option): expected /, '').replace(/, received \w+$/, ''), found, ...(line ? { line } : {}) };
+  });
+}
+
 export function validate<S extends z.ZodType>(file: string, parsed: Parsed, schema: S): z.infer<S> {
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
-  const problems: InputProblem[] = result.error.issues.slice(0, 20).map((issue) => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    const found = describe(valueAt(parsed.data, path));
-    const line = parsed.lineOf(path);
-    return { file, path: path.join('.'), expected: issue.message.replace(/^Invalid input: expected /, ''), found, ...(line ? { line } : {}) };
-  });
+  const problems = zodProblems(file, parsed.data, result.error.issues, parsed.lineOf);
   throw new InputError(`${file}: ${problems.length} problem(s)`, problems);
 }

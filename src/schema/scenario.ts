@@ -91,7 +91,9 @@ export const DatasetRefsSchema = z.object({
 export const ScenarioSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id'),
   version: z.number().int().positive(),
-  synthetic: z.literal(true, { error: 'scenarios are synthetic data and must say so: set `synthetic: true`' }),
+  /** Bundled scenarios are synthetic and say so; imported ones (a team's own tickets) say where they came from. */
+  synthetic: z.boolean({ error: 'say whether the scenario is synthetic: `synthetic: true` (or false with a `source`)' }),
+  source: z.string().min(3).optional(),
   title: z.string().min(3),
   approach: ApproachIdSchema,
   domain: DomainSchema,
@@ -138,6 +140,6 @@ export const ScenarioSchema = z.object({
     pii: z.array(PiiItemSchema).default([]),
     critical: z.boolean().default(false),
   }),
-});
+}).refine((s) => s.synthetic || !!s.source, { path: ['source'], message: 'a source (where the data came from) when synthetic is false' });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

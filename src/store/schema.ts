@@ -77,7 +77,8 @@ export const DDL: string[] = [
     price_source VARCHAR NOT NULL,
     cached BOOLEAN NOT NULL,
     is_batch BOOLEAN NOT NULL,
-    retries INTEGER NOT NULL
+    retries INTEGER NOT NULL,
+    error VARCHAR
   )`,
   `CREATE TABLE IF NOT EXISTS scores (
     cell_key VARCHAR NOT NULL,

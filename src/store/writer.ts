@@ -35,10 +35,12 @@ export class ConversationWriter {
     return this.appenders;
   }
 
-  async write(batch: ScoredConversation[]): Promise<void> {
+  /** `replaceKeys`: cells whose earlier rows (an infrastructure failure being retried) are deleted in the same transaction. */
+  async write(batch: ScoredConversation[], replaceKeys: string[] = []): Promise<void> {
     if (batch.length === 0) return;
     const ap = await this.open();
     await this.store.transaction(async () => {
+      if (replaceKeys.length) await deleteCells(this.store, replaceKeys);
       const scoredAt = new Date().toISOString();
       for (const { conversation: cv, scores } of batch) {
         const c = cv.cell;
@@ -69,7 +71,7 @@ export class ConversationWriter {
           m.appendBigInt(BigInt(call.usage.input)); m.appendBigInt(BigInt(call.usage.output)); m.appendBigInt(BigInt(call.usage.cacheRead));
           m.appendBigInt(BigInt(call.usage.cacheWrite)); m.appendBigInt(BigInt(call.usage.reasoning));
           m.appendDouble(call.latencyMs); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
-          m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries);
+          m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries); nullable(m, call.error);
           m.endRow();
         }
         for (const s of scores ?? []) appendScore(ap.scores, c.key, s, scoredAt);
@@ -88,4 +90,18 @@ export function appendScore(ap: DuckDBAppender, cellKey: string, s: Score, score
   ap.appendVarchar(cellKey); ap.appendVarchar(s.metric); nullableNum(ap, s.value); ap.appendVarchar(s.explanation);
   ap.appendVarchar(JSON.stringify(s.evidence)); ap.appendVarchar(s.evaluator); ap.appendVarchar(scoredAt);
   ap.endRow();
+}
+
+export const CELL_TABLES = ['conversations', 'messages', 'tool_calls', 'model_calls', 'scores'] as const;
+
+export async function deleteCells(store: Store, keys: string[]): Promise<void> {
+  const list = keys.map(() => '?').join(',');
+  for (const t of CELL_TABLES) await store.exec(`DELETE FROM ${t} WHERE cell_key IN (${list})`, keys);
+}
+
+/** Keeps the `metrics` table (unit, direction, description of every metric) in step with the evaluators. */
+export async function writeMetricCatalog(store: Store, metrics: { id: string; family: string; title: string; unit: string; direction: string; description: string }[]): Promise<void> {
+  await store.transaction(async () => {
+    for (const m of metrics) await store.exec('INSERT OR REPLACE INTO metrics VALUES (?, ?, ?, ?, ?, ?)', [m.id, m.family, m.title, m.unit, m.direction, m.description]);
+  });
 }

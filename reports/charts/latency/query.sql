@@ -1,0 +1,5 @@
+SELECT mc.model, c.approach, mc.latency_ms
+FROM model_calls mc
+JOIN conversations c USING (cell_key)
+WHERE mc.role = 'agent' AND NOT mc.cached
+ORDER BY mc.model

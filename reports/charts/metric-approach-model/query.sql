@@ -1,0 +1,15 @@
+SELECT
+  a.metric || ' (' || coalesce(m.direction, '?') || ')' AS metric_label,
+  a.metric,
+  a.approach,
+  a.model,
+  a.mean,
+  a.ci_low,
+  a.ci_high,
+  a.ci_method,
+  a.n_conv,
+  a.n_scenarios
+FROM aggregates a
+LEFT JOIN metrics m USING (metric)
+WHERE a.approach <> '*' AND coalesce(m.unit, 'score') IN ('rate', 'score')
+ORDER BY a.metric, a.approach, a.model

@@ -1,0 +1,1 @@
+SELECT key, value FROM analysis_meta ORDER BY key

@@ -1,0 +1,1 @@
+SELECT model, status, n FROM infra ORDER BY model, status

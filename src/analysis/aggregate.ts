@@ -1,0 +1,63 @@
+import { estimateMean } from './estimate.js';
+import { byKeys, groupBy, keyOf } from './group.js';
+import { ALL, LONG_VIEW, query } from './source.js';
+import { rngFor } from './stats/prng.js';
+import { defineTable, type RowOf } from './table.js';
+import type { Store } from '../store/db.js';
+
+export const AGGREGATES = defineTable('aggregates', {
+  metric: 'VARCHAR', approach: 'VARCHAR', stage: 'VARCHAR', model: 'VARCHAR', arm: 'VARCHAR',
+  n_conv: 'INTEGER', n_scenarios: 'INTEGER', mean: 'DOUBLE', se_cluster: 'DOUBLE', ci_low: 'DOUBLE', ci_high: 'DOUBLE', ci_method: 'VARCHAR',
+});
+export type AggregateRow = RowOf<typeof AGGREGATES.columns>;
+
+/** Sum and count of one metric in one scenario for one approach x model (done conversations only). */
+export interface ClusterRow {
+  metric: string;
+  approach: string;
+  stage: string;
+  model: string;
+  arm: string;
+  scenario_id: string;
+  n: number;
+  s: number;
+  bin: boolean;
+}
+
+export interface BootstrapContext {
+  seed: number;
+  bootstrapB: number;
+}
+
+/** Per-scenario sums and counts, computed by DuckDB; the statistics then run on one row per scenario. */
+export async function loadClusterSums(store: Store): Promise<ClusterRow[]> {
+  return query<ClusterRow>(store, `
+    SELECT metric, approach, any_value(stage) AS stage, model, any_value(arm) AS arm, scenario_id,
+           count(*)::INTEGER AS n, sum(value)::DOUBLE AS s, bool_and(value = 0 OR value = 1) AS bin
+    FROM ${LONG_VIEW} GROUP BY metric, approach, model, scenario_id`);
+}
+
+/** Metrics whose every stored value is 0 or 1; Wilson intervals and pass^k apply only to them. */
+export function binaryMetrics(rows: readonly { metric: string; bin: boolean }[]): Set<string> {
+  const notBinary = new Set(rows.filter((r) => !r.bin).map((r) => r.metric));
+  return new Set(rows.map((r) => r.metric).filter((m) => !notBinary.has(m)));
+}
+
+/** One row per metric x approach x model, plus approach '*' pooling every approach's scenarios. */
+export function computeAggregates(rows: readonly ClusterRow[], ctx: BootstrapContext): AggregateRow[] {
+  const binary = binaryMetrics(rows);
+  const pooled = rows.map((r) => ({ ...r, approach: ALL, stage: ALL, scenario_id: keyOf(r.approach, r.scenario_id) }));
+  const out: AggregateRow[] = [];
+  for (const [key, group] of groupBy([...rows, ...pooled], (r) => keyOf(r.metric, r.approach, r.model))) {
+    const first = group[0]!;
+    const est = estimateMean(group.map((r) => ({ sum: r.s, n: r.n })), binary.has(first.metric), {
+      B: ctx.bootstrapB, rng: rngFor(ctx.seed, `aggregates|${key}`),
+    });
+    if (!est) continue;
+    out.push({
+      metric: first.metric, approach: first.approach, stage: first.stage, model: first.model, arm: first.arm,
+      n_conv: est.n, n_scenarios: est.nClusters, mean: est.mean, se_cluster: est.se, ci_low: est.ciLow, ci_high: est.ciHigh, ci_method: est.ciMethod,
+    });
+  }
+  return out.sort(byKeys((r) => r.metric ?? '', (r) => r.approach ?? '', (r) => r.model ?? ''));
+}

@@ -1,0 +1,88 @@
+import { byKeys, groupBy, keyOf } from './group.js';
+import { ALL, query } from './source.js';
+import { defineTable, type RowOf } from './table.js';
+import type { Store } from '../store/db.js';
+
+export const COSTS = defineTable('costs', {
+  approach: 'VARCHAR', model: 'VARCHAR', role: 'VARCHAR', n_conv: 'INTEGER', calls: 'INTEGER', tokens_in: 'DOUBLE', tokens_out: 'DOUBLE',
+  cost_usd_total: 'DOUBLE', cost_per_conv: 'DOUBLE', cost_per_resolved: 'DOUBLE', resolved_rate: 'DOUBLE', price_sources: 'VARCHAR',
+});
+export type CostRow = RowOf<typeof COSTS.columns>;
+
+/** Resolution counts per (approach, model) among done conversations, from the per-scenario sums the aggregates use. */
+export interface ResolutionCount {
+  approach: string;
+  model: string;
+  scored: number;
+  resolved: number;
+}
+
+interface CallRow {
+  approach: string;
+  model: string;
+  role: string;
+  calls: number;
+  unpriced: number;
+  tin: number;
+  tout: number;
+  cost: number | null;
+  sources: string[];
+}
+
+interface ConvRow {
+  approach: string;
+  model: string;
+  n: number;
+}
+
+/**
+ * Cost per approach x model x role (methods.md 6.2). Every conversation counts, whatever its status, because failed
+ * and errored conversations were paid for: n_conv = all conversations of the approach x model; cost_per_resolved =
+ * total cost / resolved done conversations (failures stay in the numerator). tokens_in = uncached input + cache
+ * reads + cache writes. Calls without a known price add nothing to the total and are named in price_sources.
+ */
+export async function computeCosts(store: Store, resolution: readonly ResolutionCount[]): Promise<CostRow[]> {
+  const calls = await query<CallRow>(store, `
+    SELECT c.approach, c.model, mc.role, count(*)::INTEGER AS calls, count(*) FILTER (WHERE mc.cost_usd IS NULL)::INTEGER AS unpriced,
+           sum(mc.input_tokens + mc.cache_read_tokens + mc.cache_write_tokens)::DOUBLE AS tin, sum(mc.output_tokens)::DOUBLE AS tout,
+           sum(mc.cost_usd)::DOUBLE AS cost, list_sort(list(DISTINCT mc.price_source)) AS sources
+    FROM model_calls mc JOIN conversations c ON mc.cell_key = c.cell_key
+    GROUP BY c.approach, c.model, mc.role`);
+  const convs = await query<ConvRow>(store, `SELECT approach, model, count(*)::INTEGER AS n FROM conversations GROUP BY approach, model`);
+  const nConv = new Map<string, number>();
+  for (const c of convs) {
+    nConv.set(keyOf(c.approach, c.model), c.n);
+    nConv.set(keyOf(ALL, c.model), (nConv.get(keyOf(ALL, c.model)) ?? 0) + c.n);
+  }
+  const res = new Map<string, { scored: number; resolved: number }>();
+  for (const r of resolution) {
+    for (const approach of [r.approach, ALL]) {
+      const k = keyOf(approach, r.model);
+      const acc = res.get(k) ?? { scored: 0, resolved: 0 };
+      acc.scored += r.scored;
+      acc.resolved += r.resolved;
+      res.set(k, acc);
+    }
+  }
+  const pooled = calls.map((c) => ({ ...c, approach: ALL }));
+  const rows: CostRow[] = [];
+  for (const group of groupBy([...calls, ...pooled], (c) => keyOf(c.approach, c.model, c.role)).values()) {
+    const f = group[0]!;
+    const n = nConv.get(keyOf(f.approach, f.model)) ?? 0;
+    const total = group.reduce((s, c) => s + (c.cost ?? 0), 0);
+    const unpriced = group.reduce((s, c) => s + c.unpriced, 0);
+    const callCount = group.reduce((s, c) => s + c.calls, 0);
+    const r = res.get(keyOf(f.approach, f.model));
+    const sources = [...new Set(group.flatMap((c) => c.sources))].sort();
+    if (unpriced > 0) sources.push(`${unpriced} of ${callCount} calls without a price (not in the total)`);
+    rows.push({
+      approach: f.approach, model: f.model, role: f.role, n_conv: n, calls: callCount,
+      tokens_in: group.reduce((s, c) => s + c.tin, 0), tokens_out: group.reduce((s, c) => s + c.tout, 0),
+      cost_usd_total: total, cost_per_conv: n > 0 ? total / n : null,
+      cost_per_resolved: r && r.resolved > 0 ? total / r.resolved : null,
+      resolved_rate: r && r.scored > 0 ? r.resolved / r.scored : null,
+      price_sources: sources.join('; '),
+    });
+  }
+  return rows.sort(byKeys((r) => r.approach ?? '', (r) => r.model ?? '', (r) => r.role ?? ''));
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { AGGREGATES, binaryMetrics, computeAggregates, loadClusterSums } from './aggregate.js';
+import { BIAS_GAPS, computeBias } from './bias.js';
+import { COMPARISONS, computeComparisons } from './comparisons.js';
+import { COSTS, computeCosts, type ResolutionCount } from './costs.js';
+import { computeInfra, INFRA } from './infra.js';
+import { computePassK, PASS_K } from './passk.js';
+import { computeRoi, RESOLVED, ROI } from './roi.js';
+import { dropLongView, prepareLongView, query } from './source.js';
+import { defineTable, replaceTable, type Columns, type RowOf, type TableSpec } from './table.js';
+import { BiasMarginsSchema, RoiInputsSchema } from '../schema/config.js';
+import type { Store } from '../store/db.js';
+
+/** Bump when a statistic's definition changes, so stored tables say which rules made them. */
+export const ANALYSIS_VERSION = 1;
+
+export const AnalyseOptionsSchema = z.object({
+  seed: z.number().int(),
+  bootstrapB: z.number().int().min(100).max(1_000_000).default(10_000),
+  roi: RoiInputsSchema,
+  biasMargins: BiasMarginsSchema,
+});
+export type AnalyseOptions = z.input<typeof AnalyseOptionsSchema>;
+
+export const ANALYSIS_META = defineTable('analysis_meta', { key: 'VARCHAR', value: 'VARCHAR' });
+
+export interface AnalyseSummary {
+  seed: number;
+  bootstrapB: number;
+  conversations: number;
+  done: number;
+  scoreRowsUsed: number;
+  deduplicatedScores: boolean;
+  /** rows written per table */
+  tables: Record<string, number>;
+  elapsedMs: number;
+}
+
+interface Write<C extends Columns> {
+  spec: TableSpec<C>;
+  rows: readonly RowOf<C>[];
+}
+const write = <C extends Columns>(spec: TableSpec<C>, rows: readonly RowOf<C>[]): Write<C> => ({ spec, rows });
+
+/**
+ * Recomputes every analysis table from the raw tables. Everything is read and computed first; then all tables are
+ * dropped and recreated in one transaction, so a reader sees either the previous analysis or the new one.
+ * judge_validation belongs to `cxbench judge calibrate` and is left alone.
+ */
+export async function analyse(store: Store, options: AnalyseOptions): Promise<AnalyseSummary> {
+  const opts = AnalyseOptionsSchema.parse(options);
+  const t0 = performance.now();
+  const boot = { seed: opts.seed, bootstrapB: opts.bootstrapB };
+  const { deduplicated } = await prepareLongView(store);
+  try {
+    const clusters = await loadClusterSums(store);
+    const resolvedIsBinary = binaryMetrics(clusters).has(RESOLVED);
+    const resolution: ResolutionCount[] = resolvedIsBinary
+      ? clusters.filter((c) => c.metric === RESOLVED).map((c) => ({ approach: c.approach, model: c.model, scored: c.n, resolved: c.s }))
+      : [];
+    const costs = await computeCosts(store, resolution);
+    const counts = await query<{ conversations: number; done: number; infra: number; agent: number; runs: string | null }>(store, `
+      SELECT count(*)::INTEGER AS conversations, (count(*) FILTER (WHERE status = 'done'))::INTEGER AS done,
+             (count(*) FILTER (WHERE status = 'infra-error'))::INTEGER AS infra, (count(*) FILTER (WHERE status = 'agent-error'))::INTEGER AS agent,
+             (SELECT string_agg(DISTINCT code_version, ',' ORDER BY code_version) FROM runs) AS runs
+      FROM conversations`);
+    const c = counts[0] ?? { conversations: 0, done: 0, infra: 0, agent: 0, runs: null };
+    const meta: Record<string, string> = {
+      seed: String(opts.seed),
+      bootstrap_b: String(opts.bootstrapB),
+      computed_at: new Date().toISOString(),
+      analysis_version: String(ANALYSIS_VERSION),
+      code_version: c.runs ?? '',
+      n_conversations: String(c.conversations),
+      n_done: String(c.done),
+      n_infra_error: String(c.infra),
+      n_agent_error: String(c.agent),
+      scores_deduplicated: String(deduplicated),
+      ci_level: '0.95',
+      prng: 'mulberry32, one stream per group: seed mixed with the group key (FNV-1a)',
+    };
+    const writes = [
+      write(ANALYSIS_META, Object.entries(meta).map(([key, value]) => ({ key, value }))),
+      write(AGGREGATES, computeAggregates(clusters, boot)),
+      write(COMPARISONS, await computeComparisons(store)),
+      write(PASS_K, await computePassK(store)),
+      write(BIAS_GAPS, await computeBias(store, opts.biasMargins)),
+      write(COSTS, costs),
+      write(ROI, computeRoi(clusters, costs, opts.roi, boot)),
+      write(INFRA, await computeInfra(store)),
+    ];
+    await store.transaction(async () => {
+      for (const w of writes) await replaceTable(store, w.spec as TableSpec<Columns>, w.rows as readonly RowOf<Columns>[]);
+    });
+    return {
+      seed: opts.seed,
+      bootstrapB: opts.bootstrapB,
+      conversations: c.conversations,
+      done: c.done,
+      scoreRowsUsed: clusters.reduce((s, r) => s + r.n, 0),
+      deduplicatedScores: deduplicated,
+      tables: Object.fromEntries(writes.map((w) => [w.spec.name, w.rows.length])),
+      elapsedMs: performance.now() - t0,
+    };
+  } finally {
+    await dropLongView(store);
+  }
+}
+
+export type { AggregateRow } from './aggregate.js';
+export type { BiasGapRow } from './bias.js';
+export type { ComparisonRow } from './comparisons.js';
+export type { CostRow } from './costs.js';
+export type { InfraRow } from './infra.js';
+export type { PassKRow } from './passk.js';
+export type { RoiRow } from './roi.js';
+export { adviseSampleSize, decomposeGapVariance } from './power.js';

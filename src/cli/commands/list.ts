@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { suiteOptions, overridesFrom, type SuiteCliOptions } from '../options.js';
+
+const KINDS = ['approaches', 'scenarios', 'models', 'evaluators'] as const;
+type Kind = (typeof KINDS)[number];
+
+export function registerList(program: Command): void {
+  suiteOptions(program.command('list'))
+    .argument('<what>', `one of: ${KINDS.join(', ')}`)
+    .description('list approaches, scenarios, models or evaluators')
+    .action(async (what: string, opts: SuiteCliOptions) => {
+      const { InputError } = await import('../../core/errors.js');
+      if (!(KINDS as readonly string[]).includes(what)) {
+        throw new InputError(`unknown list "${what}"; valid: ${KINDS.join(', ')}`, [{ file: 'command line', path: 'what', expected: KINDS.join(' | '), found: what }]);
+      }
+      const out = (s: string): boolean => process.stdout.write(s + '\n');
+      const printers = {
+        approaches: async () => {
+          const { approachList } = await import('../../approaches/index.js');
+          for (const a of approachList()) out(`${a.meta.id.padEnd(30)} stage ${a.meta.stageOrder} ${a.meta.stage.padEnd(18)} ${a.meta.value.padEnd(16)} ${a.meta.mode.padEnd(9)} tools: ${a.meta.tools.join(', ')}`);
+        },
+        scenarios: async () => {
+          const { loadSuite } = await import('../../plan/suite.js');
+          const suite = loadSuite(opts.config, overridesFrom(opts));
+          for (const s of suite.scenarios) out(`${s.id.padEnd(40)} ${s.approach.padEnd(30)} ${s.domain.padEnd(18)} ${s.difficulty.padEnd(10)} ${s.tags.join(',')}`);
+        },
+        models: async () => {
+          const { loadConfig, applyOverrides, resolveModels } = await import('../../plan/suite.js');
+          const { BackendKindSchema } = await import('../../core/types.js');
+          const { KEY_VARIABLES } = await import('../../providers/keys.js');
+          const { modelKey } = await import('../../schema/model-spec.js');
+          const config = applyOverrides(loadConfig(opts.config).config, overridesFrom(opts));
+          out('configured:');
+          for (const m of resolveModels(config)) out(`  ${modelKey(m)}${m.baseUrl ? ` @ ${m.baseUrl}` : ''}`);
+          out('providers (write kind:model):');
+          for (const k of BackendKindSchema.options) out(`  ${k.padEnd(18)} ${KEY_VARIABLES[k].length ? `key: ${KEY_VARIABLES[k].join(' or ')}` : k === 'rules' ? 'traditional automation arm, no key' : 'needs --base-url; key optional (apiKeyEnv)'}`);
+        },
+        evaluators: async () => {
+          const { EVALUATORS } = await import('../../../evaluators/index.js');
+          for (const e of EVALUATORS) out(`${`${e.id}@${e.version}`.padEnd(28)} ${e.metrics.map((m) => m.id).join(', ')}`);
+        },
+      } satisfies Record<Kind, () => Promise<void>>;
+      await printers[what as Kind]();
+    });
+}

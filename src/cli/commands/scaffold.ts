@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+
+export function registerScaffold(program: Command): void {
+  program.command('schema')
+    .description('write JSON Schemas for scenario, config and dataset files (for editor autocompletion) into schemas/')
+    .option('-o, --out <dir>', 'output folder', 'schemas')
+    .action(async (opts: { out: string }) => {
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { JSON_SCHEMAS, generateJsonSchema } = await import('../../schema/json-schema.js');
+      mkdirSync(opts.out, { recursive: true });
+      for (const [name, schema] of Object.entries(JSON_SCHEMAS)) {
+        writeFileSync(join(opts.out, name), generateJsonSchema(schema, `cxbench ${name.replace('.schema.json', '')}`));
+        process.stdout.write(`wrote ${join(opts.out, name)}\n`);
+      }
+    });
+
+  program.command('new')
+    .description('scaffold a new file: `cxbench new scenario <id> --approach <id> --domain <domain>`')
+    .argument('<kind>', 'scenario')
+    .argument('<id>', 'kebab-case id, e.g. fa-late-order-angry')
+    .requiredOption('-a, --approach <id>', 'approach id (see `cxbench list approaches`)')
+    .requiredOption('-d, --domain <domain>', 'fashion-ecommerce, insurance, telecom, retail-banking or saas')
+    .option('--dir <dir>', 'scenarios folder', 'scenarios')
+    .option('--force', 'overwrite an existing file')
+    .action(async (kind: string, id: string, opts: { approach: string; domain: string; dir: string; force?: boolean }) => {
+      const { scaffoldScenario } = await import('../../plan/scaffold.js');
+      const path = scaffoldScenario({ kind, id, approach: opts.approach, domain: opts.domain, dir: opts.dir, force: opts.force === true });
+      process.stdout.write(`wrote ${path}\nfill in the TODOs, then run \`cxbench validate\`\n`);
+    });
+}
+
+export function registerImport(program: Command): void {
+  program.command('import')
+    .description('import scenarios from your own tickets: JSONL or CSV (format: docs/import.md)')
+    .argument('<file>', '.jsonl or .csv file')
+    .option('-a, --approach <id>', 'approach for rows that do not name one')
+    .option('-d, --domain <domain>', 'domain for rows that do not name one')
+    .option('--source <text>', 'where the data comes from (stored in each scenario)')
+    .option('--out <dir>', 'output folder', 'scenarios/imported')
+    .action(async (file: string, opts: { approach?: string; domain?: string; source?: string; out: string }) => {
+      const { importScenarios } = await import('../../plan/import.js');
+      const written = importScenarios(file, opts);
+      process.stdout.write(`imported ${written.length} scenario(s) into ${opts.out}\n`);
+    });
+}

@@ -1,0 +1,113 @@
+import { existsSync, globSync } from 'node:fs';
+import { InputError, type InputProblem } from '../core/errors.js';
+import { APPROACHES } from '../approaches/index.js';
+import type { Approach } from '../approaches/approach.js';
+import { loadFile, zodProblems } from '../schema/load.js';
+import { SuiteConfigSchema, type SuiteConfig } from '../schema/config.js';
+import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
+import { modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
+import { loadDatasets, type DatasetIndex } from './datasets.js';
+import { crossCheckScenario } from './crossref.js';
+
+export interface Suite {
+  config: SuiteConfig;
+  configFile: string | null;
+  scenarios: Scenario[];
+  scenarioFiles: Map<string, string>;
+  datasets: DatasetIndex;
+  approaches: Map<string, Approach>;
+  models: ModelSpec[];
+}
+
+export const DEFAULT_CONFIG_FILE = 'cxbench.config.yaml';
+
+export function loadConfig(file: string | undefined): { config: SuiteConfig; file: string | null } {
+  const path = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!path) return { config: SuiteConfigSchema.parse({}), file: null };
+  return { config: loadFile(path, SuiteConfigSchema), file: path };
+}
+
+export function scenarioFilesFor(globs: string[]): string[] {
+  const files = new Set<string>();
+  for (const g of globs) for (const f of globSync(g)) if (/\.(ya?ml|json)$/.test(f)) files.add(f);
+  return [...files].sort();
+}
+
+/** Loads every scenario and dataset, validates all of them, and reports every problem at once. */
+export function loadScenarios(globs: string[], datasets: DatasetIndex): { scenarios: Scenario[]; files: Map<string, string> } {
+  const problems: InputProblem[] = [];
+  const scenarios: Scenario[] = [];
+  const files = new Map<string, string>();
+  const paths = scenarioFilesFor(globs);
+  if (paths.length === 0) throw new InputError(`no scenario files match ${globs.join(', ')}`, [{ file: globs.join(', '), path: 'scenarios', expected: 'at least one scenario file', found: 'no matching files' }]);
+  for (const file of paths) {
+    let s: Scenario;
+    try {
+      s = loadFile(file, ScenarioSchema);
+    } catch (e) {
+      if (e instanceof InputError) { problems.push(...e.problems); continue; }
+      throw e;
+    }
+    const prev = files.get(s.id);
+    if (prev) problems.push({ file, path: 'id', expected: 'a scenario id unique across the library', found: `"${s.id}", also used by ${prev}` });
+    files.set(s.id, file);
+    problems.push(...crossCheckScenario(s, file, datasets));
+    scenarios.push(s);
+  }
+  if (problems.length) throw new InputError(`${problems.length} problem(s) in scenarios`, problems);
+  return { scenarios, files };
+}
+
+export interface SuiteOverrides {
+  models?: string[];
+  baseUrl?: string;
+  approaches?: string[];
+  scenarios?: string[];
+  epochs?: number;
+  output?: string;
+  personaVariants?: string;
+}
+
+export function applyOverrides(config: SuiteConfig, o: SuiteOverrides): SuiteConfig {
+  const raw: Record<string, unknown> = { ...config };
+  if (o.models?.length) raw['models'] = o.models.map((id) => (o.baseUrl && id.startsWith('openai-compatible:') ? { id, baseUrl: o.baseUrl } : id));
+  else if (o.baseUrl) raw['models'] = config.models.map((m) => (typeof m === 'string' && m.startsWith('openai-compatible:') ? { id: m, baseUrl: o.baseUrl } : m));
+  if (o.approaches?.length) raw['approaches'] = o.approaches;
+  if (o.scenarios?.length) raw['scenarios'] = o.scenarios;
+  if (o.epochs !== undefined) raw['epochs'] = o.epochs;
+  if (o.output) raw['output'] = o.output;
+  if (o.personaVariants) raw['personaVariants'] = ['all', 'none'].includes(o.personaVariants) ? o.personaVariants : o.personaVariants.split(',');
+  const parsed = SuiteConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InputError('invalid command-line options', zodProblems('command line', raw, parsed.error.issues));
+  }
+  return parsed.data;
+}
+
+export function resolveModels(config: SuiteConfig): ModelSpec[] {
+  const problems: InputProblem[] = [];
+  const specs: ModelSpec[] = [];
+  config.models.forEach((entry, i) => {
+    try {
+      specs.push(modelSpecFromEntry(entry));
+    } catch (e) {
+      const msg = e instanceof Error && 'issues' in e ? (e as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') : e instanceof Error ? e.message : String(e);
+      problems.push({ file: 'config', path: `models.${i}`, expected: 'kind:model with valid settings', found: msg });
+    }
+  });
+  for (const s of specs) {
+    if (s.kind === 'openai-compatible' && !s.baseUrl) problems.push({ file: 'config', path: `models (${s.kind}:${s.model})`, expected: 'a baseUrl (or --base-url http://127.0.0.1:PORT/v1)', found: 'none' });
+  }
+  if (problems.length) throw new InputError('invalid model list', problems);
+  return specs;
+}
+
+export function loadSuite(configFile: string | undefined, overrides: SuiteOverrides = {}): Suite {
+  const { config: base, file } = loadConfig(configFile);
+  const config = applyOverrides(base, overrides);
+  const datasets = loadDatasets(config.datasets);
+  const { scenarios, files } = loadScenarios(config.scenarios, datasets);
+  const wanted = config.approaches === 'all' ? Object.keys(APPROACHES) : config.approaches;
+  const approaches = new Map<string, Approach>(wanted.map((id) => [id, APPROACHES[id as keyof typeof APPROACHES]]));
+  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models: resolveModels(config) };
+}

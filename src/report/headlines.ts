@@ -1,0 +1,166 @@
+import type { Store } from '../store/db.js';
+import { formatCell, formatEstimate, formatP, formatUsd, unitFormat } from '../render/format.js';
+import { runQuery, type Row } from '../render/query.js';
+
+import type { Headline, HeadlineBlock } from '../render/items.js';
+
+const n = (r: Row | undefined, k: string): number | null => (r && typeof r[k] === 'number' ? (r[k] as number) : null);
+const s = (r: Row | undefined, k: string): string => (r && r[k] !== null && r[k] !== undefined ? String(r[k]) : '');
+
+/** A missing analysis table means "not analysed yet" (empty); any other failure is a bug and surfaces. */
+async function rows(store: Store, sql: string): Promise<Row[]> {
+  const r = await runQuery(store, sql);
+  if (r.kind === 'error') throw new Error(`headline query failed: ${r.message}\n${sql}`);
+  return r.kind === 'rows' ? r.rows : [];
+}
+
+const ALPHA = 0.05;
+
+/** An aggregates row as "mean (CI low–high; n = … conversations, … scenarios)". */
+export function aggregateText(r: Row, unit: string): string {
+  return formatEstimate({
+    value: n(r, 'mean'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: unitFormat(unit),
+    n: `${n(r, 'n_conv') ?? 0} conversations, ${n(r, 'n_scenarios') ?? 0} scenarios`,
+    intervalLabel: `95% CI (${s(r, 'ci_method') || 'method not recorded'})`,
+  });
+}
+
+async function dataBlock(store: Store): Promise<HeadlineBlock> {
+  const [c] = await rows(store, `SELECT count(*) AS total, count(*) FILTER (status = 'done') AS done,
+      count(*) FILTER (status = 'infra-error') AS infra, count(*) FILTER (status = 'agent-error') AS agent_err,
+      count(DISTINCT approach) AS approaches, count(DISTINCT model) AS models, count(DISTINCT scenario_id) AS scenarios,
+      count(DISTINCT run_id) AS runs FROM conversations`);
+  const [meta] = await rows(store, `SELECT max(value) FILTER (key = 'seed') AS seed, max(value) FILTER (key = 'computed_at') AS computed_at FROM analysis_meta`);
+  const items: Headline[] = [{
+    label: 'Data',
+    text: `${n(c, 'total') ?? 0} conversations stored: ${n(c, 'done') ?? 0} done, ${n(c, 'infra') ?? 0} infrastructure errors, `
+      + `${n(c, 'agent_err') ?? 0} agent errors (errors are counted apart and excluded from quality statistics); `
+      + `${n(c, 'approaches') ?? 0} approaches, ${n(c, 'models') ?? 0} models, ${n(c, 'scenarios') ?? 0} scenarios, ${n(c, 'runs') ?? 0} run(s).`,
+  }];
+  items.push(meta?.computed_at
+    ? { label: 'Analysis', text: `computed ${s(meta, 'computed_at')} with seed ${s(meta, 'seed')}; the scenario is the statistical unit.` }
+    : { label: 'Analysis', text: 'not computed yet: run `cxbench analyse` (statistics below are missing until then).' });
+  return { title: 'What was measured', items };
+}
+
+/** The paired interval says which way; Holm says whether it survives the family of tests. Both are reported. */
+function verdict(low: number | null, high: number | null, pHolm: number | null, direction: string): string {
+  if (low === null || high === null) return 'not testable (too few paired scenarios)';
+  const gaiSide = direction === 'lower-better' ? high < 0 : low > 0;
+  const tradSide = direction === 'lower-better' ? low > 0 : high < 0;
+  if (!gaiSide && !tradSide) return 'no clear difference (interval includes 0)';
+  const who = gaiSide ? 'GAI better' : 'traditional better';
+  return pHolm !== null && pHolm < ALPHA ? `${who} (interval excludes 0, significant after Holm)` : `${who} before multiplicity correction only (not significant after Holm)`;
+}
+
+async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
+  const cmp = await rows(store, `SELECT c.*, m.direction, m.unit FROM comparisons c LEFT JOIN metrics m USING (metric)
+    WHERE c.family = 'gai-vs-traditional' AND c.metric = 'resolution.resolved' ORDER BY c.approach = '*' DESC, c.approach, c.a`);
+  const agg = await rows(store, `SELECT * FROM aggregates WHERE metric = 'resolution.resolved' AND approach = '*'`);
+  const items: Headline[] = [];
+  for (const r of cmp.filter((x) => x.approach === '*')) {
+    const ga = agg.find((x) => x.model === r.a);
+    const tr = agg.find((x) => x.model === r.b);
+    items.push({
+      label: `${s(r, 'a')} vs ${s(r, 'b')} (all approaches)`,
+      text: `resolution difference ${formatEstimate({ value: n(r, 'delta'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'pct', n: `${n(r, 'n_pairs') ?? 0} paired scenario-variants`, intervalLabel: '95% CI' })}`
+        + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better')}.`
+        + (ga ? ` GAI: ${aggregateText(ga, 'rate')}.` : '') + (tr ? ` Traditional: ${aggregateText(tr, 'rate')}.` : ''),
+    });
+  }
+  const perApproach = cmp.filter((x) => x.approach !== '*');
+  const models = [...new Set(perApproach.map((x) => s(x, 'a')))];
+  for (const model of models) {
+    const mine = perApproach.filter((x) => x.a === model);
+    const better = mine.filter((x) => (n(x, 'ci_low') ?? 0) > 0).length;
+    const worse = mine.filter((x) => (n(x, 'ci_high') ?? 0) < 0).length;
+    items.push({ label: `${model}, per approach`, text: `GAI resolves more in ${better}, fewer in ${worse}, and no clear difference in ${mine.length - better - worse} of ${mine.length} approaches (paired 95% CIs).` });
+  }
+  return {
+    title: 'Hypothesis: GAI beats traditional automation on resolution',
+    items,
+    note: items.length ? undefined : 'No data yet: needs both a GAI model and the rules arm on the same scenarios, and `cxbench analyse`.',
+  };
+}
+
+const KEY_METRICS = ['resolution.resolved', 'halluc.any', 'safety.critical_failure', 'transparency.false_human_claim', 'empathy.epitome', 'empathy.lex'];
+
+async function qualityBlock(store: Store): Promise<HeadlineBlock> {
+  const list = KEY_METRICS.map((m) => `'${m}'`).join(', ');
+  const agg = await rows(store, `SELECT a.*, coalesce(m.unit, 'score') AS unit, coalesce(m.title, a.metric) AS title FROM aggregates a LEFT JOIN metrics m USING (metric)
+    WHERE a.approach = '*' AND a.metric IN (${list}) ORDER BY a.model, a.metric`);
+  return {
+    title: 'Quality and risk per model (all approaches pooled)',
+    items: agg.map((r) => ({ label: `${s(r, 'model')}: ${s(r, 'title')}`, text: aggregateText(r, s(r, 'unit')) })),
+    note: agg.length ? undefined : 'No data yet.',
+  };
+}
+
+async function costBlock(store: Store): Promise<HeadlineBlock> {
+  const cost = await rows(store, `SELECT c.*, r.mean AS res_mean, r.ci_low AS res_low, r.ci_high AS res_high FROM aggregates c
+    LEFT JOIN aggregates r ON r.metric = 'resolution.resolved' AND r.approach = c.approach AND r.model = c.model
+    WHERE c.metric = 'cost.agent_usd' AND c.approach = '*' ORDER BY c.model`);
+  const items: Headline[] = [];
+  for (const r of cost) {
+    const mean = n(r, 'mean');
+    const res = n(r, 'res_mean');
+    let perResolved = 'cost per resolved conversation: not defined (nothing resolved)';
+    if (mean !== null && res !== null && res > 0) {
+      const hi = n(r, 'res_low');
+      const lo = n(r, 'res_high');
+      perResolved = `cost per resolved conversation ${formatUsd(mean / res)} (interval ${lo ? formatUsd(mean / lo) : '—'}–${hi ? formatUsd(mean / hi) : 'unbounded'} from the resolution-rate CI only)`;
+    }
+    items.push({ label: `${s(r, 'model')}`, text: `agent cost per conversation ${aggregateText(r, 'usd')}; ${perResolved}.` });
+  }
+  const roi = await rows(store, `SELECT r.*, a.n_conv, a.n_scenarios FROM roi r
+    LEFT JOIN aggregates a ON a.metric = 'resolution.resolved' AND a.approach = r.approach AND a.model = r.model
+    WHERE r.monthly_savings IS NOT NULL ORDER BY r.monthly_savings DESC LIMIT 3`);
+  for (const r of roi) {
+    const lo = n(r, 'resolution_ci_low');
+    const be = n(r, 'break_even_resolution_rate');
+    const safe = lo !== null && be !== null ? (lo > be ? 'the whole resolution CI is above break-even' : 'the resolution CI reaches below break-even, so the saving is not assured') : 'break-even not computed';
+    items.push({
+      label: `ROI ${s(r, 'approach')} × ${s(r, 'model')}`,
+      text: `${formatUsd(n(r, 'monthly_savings') ?? 0)} per month saved against all-human handling at ${formatCell(n(r, 'contacts_per_month'), 'int')} contacts/month `
+        + `(resolution ${formatEstimate({ value: n(r, 'resolution_rate'), low: lo, high: n(r, 'resolution_ci_high'), format: 'pct', n: `${n(r, 'n_conv') ?? '?'} conversations, ${n(r, 'n_scenarios') ?? '?'} scenarios` })}; `
+        + `break-even resolution ${formatCell(be, 'pct')}; ${safe}). Assumptions are listed in the report.`,
+    });
+  }
+  return { title: 'Cost and ROI', items, note: items.length ? undefined : 'No data yet.' };
+}
+
+async function biasBlock(store: Store): Promise<HeadlineBlock> {
+  const all = await rows(store, `SELECT * FROM bias_gaps`);
+  if (all.length === 0) return { title: 'Bias (counterfactual parity)', items: [], note: 'No data yet: needs persona variants and `cxbench analyse`.' };
+  const flagged = all.filter((r) => (n(r, 'p_holm') ?? 1) < ALPHA && Math.abs(n(r, 'gap') ?? 0) > (n(r, 'placebo_gap') ?? 0));
+  const air = all.filter((r) => n(r, 'air') !== null && (n(r, 'air') as number) < 0.8);
+  const items: Headline[] = [{
+    label: 'Tests',
+    text: `${all.length} gap tests; ${flagged.length} significant after Holm (p < ${ALPHA}) and larger than the placebo noise floor; ${air.length} adverse-impact ratios below 0.8.`,
+  }];
+  for (const r of flagged.sort((a, b) => Math.abs(n(b, 'gap') ?? 0) - Math.abs(n(a, 'gap') ?? 0)).slice(0, 5)) {
+    items.push({
+      label: `${s(r, 'model')} · ${s(r, 'approach')} · ${s(r, 'attribute')}: ${s(r, 'grp')} vs ${s(r, 'reference_group')}`,
+      text: `${s(r, 'outcome')} gap ${formatEstimate({ value: n(r, 'gap'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'num', n: `${n(r, 'n_scenarios') ?? 0} scenarios` })}, placebo ${formatCell(n(r, 'placebo_gap'), 'num')}, Holm p = ${formatP(n(r, 'p_holm') ?? 1)}.`,
+    });
+  }
+  return { title: 'Bias (counterfactual parity)', items };
+}
+
+async function instrumentsBlock(store: Store): Promise<HeadlineBlock> {
+  const judges = await rows(store, `SELECT * FROM judge_validation ORDER BY metric, judge`);
+  const fallbacks = await rows(store, `SELECT metric, evaluator, count(*) AS n FROM scores WHERE evaluator LIKE 'fallback:%' GROUP BY ALL ORDER BY metric`);
+  const items: Headline[] = judges.map((r) => ({
+    label: `judge ${s(r, 'judge')} on ${s(r, 'metric')}`,
+    text: `${s(r, 'status')} (weighted kappa ${formatCell(n(r, 'kappa_w'), 'num')}, alpha ${formatCell(n(r, 'alpha'), 'num')}, n = ${n(r, 'n_items') ?? 0} human-labelled items).`,
+  }));
+  for (const r of fallbacks) {
+    items.push({ label: `${s(r, 'metric')}`, text: `scored by the deterministic fallback ${s(r, 'evaluator')} in ${n(r, 'n') ?? 0} conversations, not by a validated judge.` });
+  }
+  return { title: 'Instruments', items, note: items.length ? undefined : 'No judge validations and no fallback scorers recorded.' };
+}
+
+/** The headline numbers of a report, each with its n and interval, in memo order. */
+export async function computeHeadlines(store: Store): Promise<HeadlineBlock[]> {
+  return [await dataBlock(store), await hypothesisBlock(store), await qualityBlock(store), await costBlock(store), await biasBlock(store), await instrumentsBlock(store)];
+}

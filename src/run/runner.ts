@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation } from '../core/conversation.js';
+import { createBackend } from '../providers/index.js';
+import { resolveKey } from '../providers/keys.js';
+import { planCells, type PlannedCell } from '../plan/cells.js';
+import { resolveScenario } from '../plan/material.js';
+import { applyVariant } from '../plan/personas.js';
+import type { Suite } from '../plan/suite.js';
+import { modelKey, modelSpecFromEntry } from '../schema/model-spec.js';
+import { scoreConversation } from '../score/score-conversation.js';
+import type { Evaluator, ScoreContext } from '../score/types.js';
+import type { Store } from '../store/db.js';
+import { ConversationWriter, type ScoredConversation } from '../store/writer.js';
+import { buildManifest } from './manifest.js';
+import { driveConversation, type CustomerSimulator } from './conversation.js';
+import { simulatedCustomer } from './simulated-customer.js';
+import { InputError } from '../core/errors.js';
+import { directClient, type ModelClient } from './model-client.js';
+import { createProgress, type ProgressKind } from './progress.js';
+
+export interface RunOptions {
+  evaluators: Evaluator[];
+  progress?: ProgressKind;
+  /** Wraps each model's client (cache, retries, rate limits, budget). Identity by default. */
+  wrapClient?: (client: ModelClient) => ModelClient;
+  judge?: ScoreContext['judge'];
+  /** Write cells in batches of this size (one transaction each); the last partial batch is flushed at the end. */
+  batchSize?: number;
+  /** Only run this subset (sharding). */
+  filter?: (cell: PlannedCell) => boolean;
+  signal?: AbortSignal;
+}
+
+/** Fails before any call or any write: every model's key must be present (the error names the variable). */
+export function preflight(suite: Suite): void {
+  for (const spec of suite.models) resolveKey(spec);
+  if (suite.config.judge) resolveKey(modelSpecFromEntry(suite.config.judge));
+  if (suite.config.customer.mode === 'simulated' && suite.config.customer.model) resolveKey(modelSpecFromEntry(suite.config.customer.model));
+}
+
+export interface RunSummary {
+  runId: string;
+  planned: number;
+  skippedExisting: number;
+  ran: number;
+  done: number;
+  agentErrors: number;
+  infraErrors: number;
+  /** Models whose cells were stopped (e.g. authentication failed), with the reason. */
+  stoppedModels: Record<string, string>;
+  wallMs: number;
+}
+
+/**
+ * Plans the cells, skips those already done in the database (resume), runs the rest with bounded concurrency per
+ * provider, scores each finished conversation with the deterministic evaluators, and appends it in one transaction.
+ */
+export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Promise<RunSummary> {
+  const t0 = performance.now();
+  const cfg = suite.config;
+  let cells = planCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets);
+  if (opts.filter) cells = cells.filter(opts.filter);
+
+  preflight(suite);
+  const clients = new Map<string, ModelClient>();
+  for (const spec of suite.models) {
+    const backend = await createBackend(spec);
+    const client = directClient(backend, spec);
+    clients.set(modelKey(spec), opts.wrapClient ? opts.wrapClient(client) : client);
+  }
+
+  let customer: CustomerSimulator | undefined;
+  if (cfg.customer.mode === 'simulated') {
+    if (!cfg.customer.model) throw new InputError('customer.mode is simulated but customer.model is not set', [{ file: suite.configFile ?? 'config', path: 'customer.model', expected: 'a model id such as openai:gpt-4o-mini', found: 'nothing' }]);
+    const spec = modelSpecFromEntry(cfg.customer.model);
+    const client = directClient(await createBackend(spec), spec);
+    customer = simulatedCustomer(opts.wrapClient ? opts.wrapClient(client) : client, { maxTurns: cfg.customer.maxTurns, temperature: cfg.temperature, maxOutputTokens: 300 });
+  }
+
+  const finished = new Map<string, string>();
+  for (const row of await store.all<{ cell_key: string; status: string }>('SELECT cell_key, status FROM conversations')) finished.set(row.cell_key, row.status);
+  // Done and agent-error cells are results; infrastructure failures are retried on the next run.
+  const todo = cells.filter((c) => { const s = finished.get(c.cell.key); return s !== 'done' && s !== 'agent-error'; });
+  const replace = new Set(todo.filter((c) => finished.has(c.cell.key)).map((c) => c.cell.key));
+
+  const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const manifest = buildManifest(suite, opts.evaluators);
+  await store.exec(
+    `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, NULL)`,
+    [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length],
+  );
+
+  const writer = new ConversationWriter(store);
+  const batchSize = opts.batchSize ?? 64;
+  let pending: ScoredConversation[] = [];
+  let writeChain: Promise<void> = Promise.resolve();
+  let writeError: unknown;
+  const flush = (): Promise<void> => {
+    if (pending.length === 0) return writeChain;
+    const batch = pending;
+    pending = [];
+    const keys = batch.map((b) => b.conversation.cell.key).filter((k) => replace.has(k));
+    writeChain = writeChain.then(() => writer.write(batch, keys)).catch((e: unknown) => { writeError ??= e; });
+    return writeChain;
+  };
+
+  const progress = createProgress(opts.progress);
+  progress.start(todo.length, `run ${runId}`);
+  const summary: RunSummary = { runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
+  const ctx: ScoreContext = opts.judge ? { judge: opts.judge } : {};
+
+  const runCell = async (pc: PlannedCell): Promise<void> => {
+    const model = pc.cell.model;
+    if (summary.stoppedModels[model] || opts.signal?.aborted) { progress.tick('skipped'); return; }
+    const r = resolveScenario(applyVariant(pc.scenario, pc.variant), pc.variant, suite.datasets);
+    const conv: Conversation = await driveConversation(pc, r, clients.get(model)!, {
+      runId, temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(customer ? { customer } : {}),
+    });
+    if (conv.status === 'infra-error' && conv.endReason === 'infra:auth') {
+      summary.stoppedModels[model] ??= `authentication failed for ${model}: ${conv.errorMessage ?? ''}`.trim();
+    }
+    if (conv.status === 'infra-error' && conv.endReason === 'infra:budget') {
+      for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
+    }
+    const scores = conv.status === 'done' ? await scoreConversation(conv, r, opts.evaluators, ctx) : [];
+    summary.ran++;
+    if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
+    pending.push({ conversation: conv, scores });
+    if (pending.length >= batchSize) void flush();
+    progress.tick(conv.status);
+  };
+
+  try {
+    // One pool of workers per provider, each pulling the next cell: memory stays flat however many cells there are.
+    const byKind = new Map<string, PlannedCell[]>();
+    for (const pc of todo) {
+      const list = byKind.get(pc.spec.kind);
+      if (list) list.push(pc); else byKind.set(pc.spec.kind, [pc]);
+    }
+    await Promise.all([...byKind].map(([kind, list]) => {
+      let next = 0;
+      const workers = Math.min(list.length, cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default);
+      return Promise.all(Array.from({ length: workers }, async () => {
+        while (next < list.length) await runCell(list[next++]!);
+      }));
+    }));
+    await flush();
+    await writeChain;
+    if (writeError) throw writeError;
+  } finally {
+    writer.close();
+    progress.finish();
+  }
+  summary.wallMs = performance.now() - t0;
+  const status = Object.keys(summary.stoppedModels).length ? 'stopped' : summary.infraErrors + summary.agentErrors > 0 ? 'finished-with-failures' : 'finished';
+  await store.exec(`UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?`, [new Date().toISOString(), status, runId]);
+  return summary;
+}
+

@@ -1,0 +1,47 @@
+import type { Turn } from '../core/types.js';
+import type { ResolvedScenario } from '../plan/material.js';
+import type { CustomerSimulator } from './conversation.js';
+import type { ModelClient } from './model-client.js';
+
+/** The simulator ends the conversation by writing this token (τ-bench style stop signal). */
+export const STOP_SIGNAL = '###STOP###';
+
+/** The customer's brief: who they are, what they want, what they know and may reveal. The agent's material is not in it. */
+export function customerBrief(r: ResolvedScenario): string {
+  const s = r.scenario;
+  const first = s.customer.turns[0];
+  return [
+    `You are role-playing a customer named ${s.persona.firstName} ${s.persona.lastName} talking to a company's assistant.`,
+    `Why you are contacting them: ${s.customer.reason}`,
+    `Your goal: ${s.customer.goal}`,
+    s.customer.knows.length ? `What you know: ${s.customer.knows.join('; ')}` : '',
+    s.customer.mayReveal.length ? `You may reveal only if asked: ${s.customer.mayReveal.join('; ')}` : '',
+    first ? `Your mood at the start: ${first.emotion.label} (intensity ${first.emotion.intensity}/10). Your opening message, to use as written: "${first.text}"` : '',
+    'Write only your next message as the customer, in plain text, in the same style. Do not invent facts beyond the above.',
+    `When your goal is met, or the assistant hands you to a human, or you would give up, reply with exactly ${STOP_SIGNAL}.`,
+  ].filter(Boolean).join('\n');
+}
+
+/** From the customer's side the roles swap: the agent's messages are what the customer reads. */
+function swapRoles(turns: Turn[]): Turn[] {
+  return turns.filter((t) => t.speaker !== 'tool').map((t) => ({ speaker: t.speaker === 'agent' ? 'customer' : 'agent', text: t.text }));
+}
+
+export function simulatedCustomer(client: ModelClient, opts: { maxTurns: number; temperature: number; maxOutputTokens: number }): CustomerSimulator {
+  return {
+    maxTurns: opts.maxTurns,
+    async next(r, turns, record) {
+      // The first customer turn is the scripted opening, so every model meets the same first words.
+      const opening = r.scenario.customer.turns[0];
+      if (opening && turns.length === 0) return { speaker: 'customer', text: opening.text };
+      const out = await client.generate({
+        role: 'customer', system: customerBrief(r), turns: swapRoles(turns), tools: [],
+        settings: { temperature: opts.temperature, maxOutputTokens: opts.maxOutputTokens },
+      });
+      record('customer', out, client);
+      const text = out.result.turn.text.trim();
+      if (!text || text.includes(STOP_SIGNAL)) return null;
+      return { speaker: 'customer', text };
+    },
+  };
+}
