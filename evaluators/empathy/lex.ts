@@ -1,4 +1,5 @@
 import type { ResolvedScenario } from '../../src/plan/material.js';
+import type { EmotionLabel } from '../../src/schema/scenario.js';
 import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
 import { fallbackLabel } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
@@ -32,11 +33,16 @@ const hasWord = (text: string, word: string): boolean => new RegExp(`\\b${word.t
 export interface Specifics { families: Set<EmotionFamily>; entities: string[] }
 
 export function specificsFor(x: Pick<EmotionalExchange, 'customerText' | 'emotion'>, r: ResolvedScenario): Specifics {
-  const families = familiesIn(x.customerText);
-  const fromLabel = LABEL_FAMILY[x.emotion.label];
-  if (fromLabel) families.add(fromLabel);
-  const customer = normaliseText(x.customerText);
   const scenarioEntities = [...r.scenario.orders.flatMap((o) => [o.id, ...o.items]), ...r.catalog.map((c) => c.name)];
+  return specificsFromText(x.customerText, x.emotion.label, scenarioEntities);
+}
+
+/** Scenario entities (order ids, product names) and issue nouns count only when the customer's turn names them. */
+export function specificsFromText(customerText: string, label: EmotionLabel, scenarioEntities: string[] = []): Specifics {
+  const families = familiesIn(customerText);
+  const fromLabel = LABEL_FAMILY[label];
+  if (fromLabel) families.add(fromLabel);
+  const customer = normaliseText(customerText);
   const entities = [...scenarioEntities, ...ISSUE_NOUNS].filter((e) => e.length >= 3 && hasWord(customer, normaliseText(e)));
   return { families, entities };
 }
