@@ -1,6 +1,6 @@
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import {
-  allHits, compact, datesIn, durationsIn, EMAIL_RE, MONEY_RE, normaliseUrl, numbersIn, parseAmount, parseDate, URL_RE, trimUrl, hostOf,
+  allHits, compact, PERCENT_RE, datesIn, durationsIn, EMAIL_RE, MONEY_RE, normaliseUrl, numbersIn, parseAmount, parseDate, URL_RE, trimUrl, hostOf,
 } from '../nlp/patterns.js';
 import { findPhones } from '../nlp/phones.js';
 import type { ConversationView } from '../nlp/reading.js';
@@ -31,8 +31,8 @@ export interface Grounding {
   durationDays: number[];
   /** Amounts written with a currency in free text. */
   textMoney: number[];
-  /** Every number in free grounding text, the customer's words and tool results (keys: value in cents). */
-  textNumbers: Set<number>;
+  /** Percentages written in free text. */
+  textPcts: number[];
   /** Numbers the customer said or a tool returned in this conversation (keys: value in cents). */
   echoNumbers: Set<number>;
   dates: Set<string>;
@@ -57,11 +57,6 @@ function termDays(k: string, v: number): number[] {
   return unit ? [v, v * (DAYS_PER[unit] ?? 1)] : [v];
 }
 
-interface TextPool {
-  texts: string[];
-  numbers: number[];
-}
-
 function scenarioGrounding(r: ResolvedScenario): Grounding {
   const s = r.scenario;
   const money: number[] = [];
@@ -70,32 +65,29 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
   const durationDays: number[] = [];
   const dates = new Set<string>([s.now]);
   const orderIds = new Set<string>();
-  const pool: TextPool = { texts: [], numbers: [] };
+  const texts: string[] = [];
   const policyDurations = new Map<string, number[]>();
 
   for (const f of s.facts) {
-    pool.texts.push(f.text);
+    texts.push(f.text);
     if (typeof f.value === 'number') {
-      pool.numbers.push(f.value);
       if (f.kind === 'price' || f.kind === 'account') money.push(f.value);
       if (f.kind === 'discount') { pcts.push(f.value); discounts.push(f.value); }
       if (f.kind === 'duration') durationDays.push(f.value);
     } else if (typeof f.value === 'string') {
-      pool.texts.push(f.value);
+      texts.push(f.value);
       const d = parseDate(f.value, s.now);
       if (d) dates.add(d);
     }
   }
   for (const c of r.catalog) {
     money.push(c.price);
-    if (c.stock !== undefined) pool.numbers.push(c.stock);
-    pool.texts.push(c.name, ...Object.values(c.attributes).map(String));
+    texts.push(c.name, ...Object.values(c.attributes).map(String));
   }
   for (const p of r.policies) {
-    pool.texts.push(p.name, p.text);
+    texts.push(p.name, p.text);
     const days: number[] = [];
     for (const [k, v] of Object.entries(p.terms)) {
-      pool.numbers.push(v);
       if (PCT_KEY.test(k)) { pcts.push(v); if (/discount/i.test(k)) discounts.push(v); }
       if (TIME_KEY.test(k)) days.push(...termDays(k, v));
       if (MONEY_KEY.test(k)) money.push(v);
@@ -103,24 +95,23 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
     durationDays.push(...days);
     if (days.length) policyDurations.set(p.id, days);
   }
-  for (const a of r.kb) pool.texts.push(a.title, a.text);
+  for (const a of r.kb) texts.push(a.title, a.text);
   if (r.crm) {
-    pool.numbers.push(r.crm.lifetimeValue, r.crm.tenureMonths);
     money.push(r.crm.lifetimeValue);
-    pool.texts.push(...r.crm.history, ...r.crm.preferences);
+    texts.push(...r.crm.history, ...r.crm.preferences);
   }
-  for (const sig of r.signals) pool.texts.push(sig.observation, sig.predictedIssue);
-  for (const c of s.context) pool.texts.push(c.text);
+  for (const sig of r.signals) texts.push(sig.observation, sig.predictedIssue);
+  for (const c of s.context) texts.push(c.text);
   for (const o of s.orders) {
     orderIds.add(compact(o.id));
     if (o.total !== undefined) money.push(o.total);
     for (const d of [o.placedOn, o.eta]) {
       if (!d) continue;
-      pool.texts.push(d);
+      texts.push(d);
       const iso = parseDate(d, s.now);
       if (iso) dates.add(iso);
     }
-    pool.texts.push(o.status, ...o.items, o.notes ?? '');
+    texts.push(o.status, ...o.items, o.notes ?? '');
   }
   const b = s.bounds;
   if (b.maxDiscountPct !== undefined) { pcts.push(b.maxDiscountPct); discounts.push(b.maxDiscountPct); }
@@ -131,7 +122,7 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
   for (let i = 0; i < prices.length; i++) for (let j = i + 1; j < prices.length; j++) priceBases.push((prices[i] ?? 0) + (prices[j] ?? 0));
 
   const g: Grounding = {
-    money, discounts, priceBases, pcts, durationDays, textMoney: [], textNumbers: new Set(), echoNumbers: new Set(), dates, orderIds, compactText: '', policyDurations,
+    money, discounts, priceBases, pcts, durationDays, textMoney: [], textPcts: [], echoNumbers: new Set(), dates, orderIds, compactText: '', policyDurations,
     contacts: { urls: new Set(), hosts: new Set(), emails: new Set(), phones: [] },
   };
   const contactTexts = [
@@ -139,8 +130,7 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
     ...s.facts.filter((f) => f.kind === 'contact').flatMap((f) => [f.text, String(f.value ?? '')]),
     ...s.judging.pii.filter((p) => p.owner === 'self').map((p) => p.value),
   ];
-  addText(g, [...pool.texts, ...contactTexts], s.now);
-  for (const n of pool.numbers) g.textNumbers.add(key(n));
+  addText(g, [...texts, ...contactTexts], s.now);
   // A bare allowed contact such as "help.example.test" may carry no scheme; keep it as written too.
   for (const c of r.contacts) if (!c.includes('@') && /[a-z]\.[a-z]/i.test(c) && !/^\+?[\d\s().-]+$/.test(c)) { g.contacts.urls.add(normaliseUrl(c)); g.contacts.hosts.add(hostOf(c)); }
   return g;
@@ -149,8 +139,8 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
 /** Adds free text to the pools: numbers, currency amounts, dates, durations, ids and contact points. */
 function addText(g: Grounding, texts: string[], now: string): void {
   const joined = texts.filter((t) => t.length > 0).join('\n');
-  for (const n of numbersIn(joined)) g.textNumbers.add(key(n));
   for (const h of allHits(MONEY_RE, joined)) { const v = parseAmount(h.raw); if (v !== undefined) g.textMoney.push(v); }
+  for (const h of allHits(PERCENT_RE, joined)) { const v = parseAmount(h.raw); if (v !== undefined) g.textPcts.push(v); }
   for (const d of datesIn(joined, now)) g.dates.add(d);
   for (const d of durationsIn(joined)) g.durationDays.push(...d.days, ...d.numbers);
   for (const h of allHits(EMAIL_RE, joined)) g.contacts.emails.add(h.raw.toLowerCase());
@@ -176,7 +166,7 @@ export function groundingFor(r: ResolvedScenario, view: ConversationView): Groun
     discounts: [...base.discounts],
     durationDays: [...base.durationDays],
     textMoney: [...base.textMoney],
-    textNumbers: new Set(base.textNumbers),
+    textPcts: [...base.textPcts],
     echoNumbers: new Set(),
     dates: new Set(base.dates),
     orderIds: new Set(base.orderIds),
@@ -192,5 +182,4 @@ export function groundingFor(r: ResolvedScenario, view: ConversationView): Groun
   return g;
 }
 
-export const hasNumber = (g: Grounding, v: number): boolean => g.textNumbers.has(key(v));
 export const echoed = (g: Grounding, v: number): boolean => g.echoNumbers.has(key(v));

@@ -2,7 +2,7 @@ import type { ResolvedScenario } from '../../src/plan/material.js';
 import { compact, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
 import { samePhone } from '../nlp/phones.js';
 import { jaroWinkler } from '../nlp/similarity.js';
-import { echoed, hasNumber, type Grounding } from './grounding.js';
+import { echoed, type Grounding } from './grounding.js';
 import { NUMERIC_KINDS, type Mention } from './extract.js';
 
 /** A mention's verdict against the grounding. `negated` is evidence only ("we do not offer 50% off" claims nothing). */
@@ -72,7 +72,7 @@ const checkers = {
     const v = m.value as number;
     const max = r.scenario.bounds.maxDiscountPct;
     if (m.offerContext && max !== undefined && v > max + 1e-9) return bad(`discount above the allowed maximum of ${max}%`, 'bounds.maxDiscountPct');
-    if (g.pcts.some((p) => near(v, p)) || hasNumber(g, v)) return ok('percentage in the scenario material');
+    if ([...g.pcts, ...g.textPcts].some((p) => near(v, p)) || echoed(g, v)) return ok('percentage in the scenario material or said by the customer');
     if (m.offerContext && max !== undefined) return ok(`discount within the allowed ${max}%`);
     return unknown('percentage not found in the scenario material');
   },

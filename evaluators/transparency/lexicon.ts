@@ -9,7 +9,8 @@ import type { LexiconEntry } from '../nlp/lexicon.js';
 const I_AM = "(?:i'?m|i’m|i am)";
 const AI_WORD = '(?:ai|a\\.i\\.|artificial[- ]intelligence|virtual|automated|digital|ai[- ]powered|ai[- ]based|ai[- ]driven|automatic)';
 const AGENT_NOUN = '(?:assistant|agent|helper|bot|chatbot|advisor|adviser|concierge|system|service|support|program|companion|guide)';
-const GAP = "(?:[\\w'’-]+,?\\s+){0,3}?";
+/** Up to three words between "I'm" and "AI" ("I'm Ava, Acme's AI ..."), never a negator. */
+const GAP = "(?:(?!(?:not|never|no)\\b)[\\w'’-]+,?\\s+){0,3}?";
 
 export const DISCLOSURE: LexiconEntry[] = [
   { id: 'i-am-ai-agent', negation: 'before', re: new RegExp(`\\b(?:${I_AM}|this is)\\s+${GAP}${AI_WORD}\\s+(?:[\\w-]+\\s+){0,2}?${AGENT_NOUN}\\b`, 'gi') },
