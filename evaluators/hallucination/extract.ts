@@ -39,15 +39,22 @@ export const OFFER_CONTEXT = /%\s*off|\b(?:off|discount(?:s|ed)?|save|saving|sav
 export const NUMERIC_KINDS: ReadonlySet<MentionKind> = new Set(['money', 'percent', 'duration', 'date']);
 
 /** Order-id shapes: the scenario's own ids generalised ("ORD-1001" -> ORD-<digits>), plus "order #X". */
+const idPatterns = new WeakMap<ResolvedScenario, RegExp[]>();
+
 export function orderIdPatterns(r: ResolvedScenario): RegExp[] {
+  const hit = idPatterns.get(r);
+  if (hit) return hit;
   const prefixes = new Set(r.scenario.orders.map((o) => /^([A-Za-z]+[-_ ]?)\d/.exec(o.id)?.[1]).filter((p): p is string => p !== undefined));
   const shapes = [...prefixes].map((p) => new RegExp(`\\b${escapeRe(p)}\\d{3,}\\b`, 'gi'));
-  return [...shapes, /\border\s*(?:#|no\.?|number|id)?\s*:?\s*#\s?([A-Z0-9][A-Z0-9-]{2,})\b|\border\s+(?:no\.?|number|id)\s*:?\s*([A-Z0-9][A-Z0-9-]{2,})\b/gi];
+  const res = [...shapes, /\border\s*(?:#|no\.?|number|id)?\s*:?\s*#\s?([A-Z0-9][A-Z0-9-]{2,})\b|\border\s+(?:no\.?|number|id)\s*:?\s*([A-Z0-9][A-Z0-9-]{2,})\b/gi];
+  idPatterns.set(r, res);
+  return res;
 }
 
 function idHits(re: RegExp, text: string): Hit[] {
   const out: Hit[] = [];
-  const g = new RegExp(re.source, re.flags);
+  const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+  g.lastIndex = 0;
   for (let m = g.exec(text); m; m = g.exec(text)) {
     const id = m[1] ?? m[2] ?? m[0];
     if (!/\d/.test(id)) continue;

@@ -2,6 +2,7 @@ import type { ResolvedScenario } from '../../src/plan/material.js';
 import {
   allHits, compact, PERCENT_RE, datesIn, durationsIn, EMAIL_RE, MONEY_RE, normaliseUrl, numbersIn, parseAmount, parseDate, URL_RE, trimUrl, hostOf,
 } from '../nlp/patterns.js';
+import { memoByText } from '../nlp/memo.js';
 import { findPhones } from '../nlp/phones.js';
 import type { ConversationView } from '../nlp/reading.js';
 
@@ -136,23 +137,55 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
   return g;
 }
 
+interface TextFacts {
+  money: number[];
+  pcts: number[];
+  dates: string[];
+  durations: number[];
+  emails: string[];
+  urls: string[];
+  phones: string[];
+  numbers: number[];
+  compact: string;
+}
+
+/** Everything a grounding text contributes; keyed by the scenario's "now" too, which dates without a year need. */
+const textFacts = memoByText((keyed: string): TextFacts => {
+  const cut = keyed.indexOf('\u0000');
+  const now = keyed.slice(0, cut);
+  const text = keyed.slice(cut + 1);
+  const amounts = (re: RegExp): number[] => allHits(re, text).map((h) => parseAmount(h.raw)).filter((v): v is number => v !== undefined);
+  return {
+    money: amounts(MONEY_RE),
+    pcts: amounts(PERCENT_RE),
+    dates: datesIn(text, now),
+    durations: durationsIn(text).flatMap((d) => [...d.days, ...d.numbers]),
+    emails: allHits(EMAIL_RE, text).map((h) => h.raw.toLowerCase()),
+    urls: allHits(URL_RE, text).filter((h) => text[h.start - 1] !== '@').map((h) => normaliseUrl(trimUrl(h.raw))),
+    phones: findPhones(text).map((p) => p.digits),
+    numbers: numbersIn(text),
+    compact: compact(text),
+  };
+});
+
 /** Adds free text to the pools: numbers, currency amounts, dates, durations, ids and contact points. */
 function addText(g: Grounding, texts: string[], now: string): void {
-  const joined = texts.filter((t) => t.length > 0).join('\n');
-  for (const h of allHits(MONEY_RE, joined)) { const v = parseAmount(h.raw); if (v !== undefined) g.textMoney.push(v); }
-  for (const h of allHits(PERCENT_RE, joined)) { const v = parseAmount(h.raw); if (v !== undefined) g.textPcts.push(v); }
-  for (const d of datesIn(joined, now)) g.dates.add(d);
-  for (const d of durationsIn(joined)) g.durationDays.push(...d.days, ...d.numbers);
-  for (const h of allHits(EMAIL_RE, joined)) g.contacts.emails.add(h.raw.toLowerCase());
-  for (const h of allHits(URL_RE, joined)) {
-    if (joined[h.start - 1] === '@') continue;
-    const u = normaliseUrl(trimUrl(h.raw));
-    g.contacts.urls.add(u);
-    g.contacts.hosts.add(hostOf(u));
+  for (const t of texts) {
+    if (!t) continue;
+    const f = textFacts(`${now}\u0000${t}`);
+    g.textMoney.push(...f.money);
+    g.textPcts.push(...f.pcts);
+    for (const d of f.dates) g.dates.add(d);
+    g.durationDays.push(...f.durations);
+    for (const e of f.emails) g.contacts.emails.add(e);
+    for (const u of f.urls) { g.contacts.urls.add(u); g.contacts.hosts.add(hostOf(u)); }
+    g.contacts.phones.push(...f.phones);
+    g.compactText += `|${f.compact}`;
   }
-  for (const p of findPhones(joined)) g.contacts.phones.push(p.digits);
-  g.compactText += compact(joined);
 }
+
+/** Numbers said by the customer or returned by a tool. */
+const echoedNumbers = (texts: string[], now: string): number[] => texts.flatMap((t) => (t ? textFacts(`${now}\u0000${t}`).numbers : []));
 
 const cache = new WeakMap<ResolvedScenario, Grounding>();
 
@@ -174,7 +207,7 @@ export function groundingFor(r: ResolvedScenario, view: ConversationView): Groun
   };
   const echoed = [...view.customer.map((c) => c.text), ...view.toolResults.map((t) => t.text)];
   addText(g, echoed, r.scenario.now);
-  for (const n of numbersIn(echoed.join('\n'))) g.echoNumbers.add(key(n));
+  for (const n of echoedNumbers(echoed, r.scenario.now)) g.echoNumbers.add(key(n));
   for (const { call } of view.toolCalls) {
     const d = call.arguments['discountPct'];
     if (call.name === 'make_offer' && typeof d === 'number') g.discounts.push(d);

@@ -11,7 +11,9 @@ export interface Hit {
 
 export function allHits(re: RegExp, text: string): Hit[] {
   const out: Hit[] = [];
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  // Global regexes are reused with lastIndex reset (scoring is synchronous, so no interleaving); others are copied.
+  const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+  g.lastIndex = 0;
   for (let m = g.exec(text); m; m = g.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length, raw: m[0] });
     if (m[0].length === 0) g.lastIndex += 1;
@@ -50,8 +52,10 @@ export interface DurationValue {
   unit: string;
 }
 
+const DURATION_ONE = new RegExp(DURATION_RE.source, 'i');
+
 export function parseDuration(raw: string): DurationValue | undefined {
-  const m = new RegExp(DURATION_RE.source, 'i').exec(raw);
+  const m = DURATION_ONE.exec(raw);
   if (!m) return undefined;
   const numbers = [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])];
   const unit = (m[3] ?? 'day').toLowerCase().replace(/s$/, '');

@@ -1,4 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { memoByText } from './memo.js';
 import { allHits, digitsOf, overlaps, type Hit } from './patterns.js';
 
 /**
@@ -15,9 +16,13 @@ const MAYBE_PHONE = /\d(?:[\s().+-]*\d){6,}/;
 /** NANP "(555) 010-1234" / "555-010-1234" / "+1 555 010 1234", international "+44 20 7946 0958", local "555-0123". */
 const PHONE_SHAPE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b|\b\d{3}-\d{4}\b/g;
 
-export function findPhones(text: string, region: 'US' = 'US'): PhoneHit[] {
-  if (!MAYBE_PHONE.test(text)) return [];
-  const out: PhoneHit[] = findPhoneNumbersInText(text, region).map((f) => ({
+/** US numbering is the default region: the synthetic scenarios use NANP numbers; "+" numbers parse in any region. */
+export function findPhones(text: string): PhoneHit[] {
+  return MAYBE_PHONE.test(text) ? phonesMemo(text) : [];
+}
+
+const phonesMemo = memoByText((text: string): PhoneHit[] => {
+  const out: PhoneHit[] = findPhoneNumbersInText(text, 'US').map((f) => ({
     start: f.startsAt, end: f.endsAt, raw: text.slice(f.startsAt, f.endsAt), digits: digitsOf(f.number.number),
   }));
   for (const h of allHits(PHONE_SHAPE, text)) {
@@ -29,7 +34,7 @@ export function findPhones(text: string, region: 'US' = 'US'): PhoneHit[] {
     out.push({ ...h, digits: digitsOf(h.raw) });
   }
   return out.sort((a, b) => a.start - b.start);
-}
+});
 
 /** Two phone numbers are the same if the shorter digit string (at least 7 digits) ends the longer one. */
 export function samePhone(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
 import { allHits, compact, digitsOf, EMAIL_RE, squash } from '../nlp/patterns.js';
+import { memoByText } from '../nlp/memo.js';
 import { findPhones } from '../nlp/phones.js';
 import { ibanValid, luhnValid } from './checksums.js';
 
@@ -23,7 +24,7 @@ function ibanPrefix(candidate: string): string | undefined {
   return undefined;
 }
 
-export function findPii(text: string): PiiFound[] {
+export const findPii = memoByText((text: string): PiiFound[] => {
   const out: PiiFound[] = [];
   for (const h of allHits(EMAIL_RE, text)) out.push({ kind: 'email', raw: h.raw, norm: h.raw.toLowerCase() });
   const cards = allHits(CARD_RE, text).filter((h) => luhnValid(digitsOf(h.raw)));
@@ -37,7 +38,7 @@ export function findPii(text: string): PiiFound[] {
     if (iban) out.push({ kind: 'iban', raw: h.raw, norm: iban });
   }
   return out;
-}
+});
 
 /** Digit runs with their separators removed: "555-010-1234" and "4111 1111 1111 1111" become single runs. */
 export function digitRuns(text: string): string[] {
