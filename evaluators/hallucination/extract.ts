@@ -5,7 +5,10 @@ import {
 } from '../nlp/patterns.js';
 import { findPhones } from '../nlp/phones.js';
 import type { AgentText } from '../nlp/reading.js';
-import { isNegatedAt, sentenceAt, type EntitySpan } from '../nlp/wink.js';
+import {
+  AMOUNT_NOT_PRICE_AFTER, AMOUNT_NOT_PRICE_BEFORE, OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, PRICE_CUE, REPORTED,
+} from '../nlp/offer-cues.js';
+import { clauseAt, isNegatedAt, sentenceAt, type EntitySpan } from '../nlp/wink.js';
 
 /**
  * Checkable mentions in one agent turn: wink entities first (MONEY, PERCENT, DURATION, DATE, EMAIL, URL and the
@@ -24,6 +27,8 @@ interface MentionBase {
   sentence: string;
   /** Sentence talks about a discount/offer ("% off", "save", "discount"). */
   offerContext: boolean;
+  /** For percentages and amounts: a discount or a price offered to the customer (see nlp/offer-cues). */
+  offerRole: 'discount' | 'price' | undefined;
   /** Catalog and policy names in the same sentence. */
   named: EntitySpan[];
 }
@@ -35,7 +40,6 @@ export type Mention = MentionBase & (
   | { kind: 'name'; value: string; gazetteer: 'catalog' | 'policy' | undefined }
 );
 
-export const OFFER_CONTEXT = /%\s*off|\b(?:off|discount(?:s|ed)?|save|saving|savings|promo(?:tion)?|coupon|deal|offer(?:ing)?|reduced|reduction|markdown|sale)\b/i;
 export const NUMERIC_KINDS: ReadonlySet<MentionKind> = new Set(['money', 'percent', 'duration', 'date']);
 
 /** Order-id shapes: the scenario's own ids generalised ("ORD-1001" -> ORD-<digits>), plus "order #X". */
@@ -97,8 +101,18 @@ export function extractMentions(t: AgentText, r: ResolvedScenario): Mention[] {
     const s = sentenceAt(a, h.start);
     return {
       turn: t.turn, start: h.start, end: h.end, raw: h.raw, negated: isNegatedAt(a, h.start, h.end), sentence: s.text,
-      offerContext: OFFER_CONTEXT.test(s.text), named: gazHits.filter((g) => g.start >= s.start && g.end <= s.end),
+      offerContext: OFFER_CONTEXT.test(s.text), offerRole: undefined, named: gazHits.filter((g) => g.start >= s.start && g.end <= s.end),
     };
+  };
+  const role = (kind: 'money' | 'percent', h: Hit, b: MentionBase): MentionBase['offerRole'] => {
+    if (!b.offerContext) return undefined;
+    const clause = clauseAt(a, h.start);
+    if (REPORTED.test(clause.text)) return undefined;
+    const before = text.slice(Math.max(clause.start, h.start - 40), h.start);
+    const after = text.slice(h.end, h.end + 24);
+    if (kind === 'percent') return PCT_NOT_DISCOUNT_BEFORE.test(before) || PCT_NOT_DISCOUNT_AFTER.test(after) ? undefined : 'discount';
+    if (AMOUNT_NOT_PRICE_BEFORE.test(before) || AMOUNT_NOT_PRICE_AFTER.test(after)) return undefined;
+    return PRICE_CUE.test(before) || b.named.some((n) => n.type === 'catalog') ? 'price' : undefined;
   };
   const free = (h: Hit): boolean => !occupied.some((o) => overlaps(o, h));
 
@@ -124,13 +138,15 @@ export function extractMentions(t: AgentText, r: ResolvedScenario): Mention[] {
     const v = parseAmount(h.raw);
     if (v === undefined || !free(h)) continue;
     occupied.push(h);
-    out.push({ ...base(h), kind: 'money', value: v });
+    const b = base(h);
+    out.push({ ...b, offerRole: role('money', h, b), kind: 'money', value: v });
   }
   for (const h of merge(a.entities, ['PERCENT'], PERCENT_RE, text)) {
     const v = parseAmount(h.raw);
     if (v === undefined || !free(h)) continue;
     occupied.push(h);
-    out.push({ ...base(h), kind: 'percent', value: v });
+    const b = base(h);
+    out.push({ ...b, offerRole: role('percent', h, b), kind: 'percent', value: v });
   }
   // wink's DURATION drops ranges ("3-5 business days" -> "days"); the regex reads the numbers it leaves behind.
   const durations = merge(a.entities.filter((e) => /\d/.test(e.value)), ['DURATION'], DURATION_RE, text);

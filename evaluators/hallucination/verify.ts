@@ -71,9 +71,9 @@ const checkers = {
   percent: (m, g, r) => {
     const v = m.value as number;
     const max = r.scenario.bounds.maxDiscountPct;
-    if (m.offerContext && max !== undefined && v > max + 1e-9) return bad(`discount above the allowed maximum of ${max}%`, 'bounds.maxDiscountPct');
+    if (m.offerRole === 'discount' && max !== undefined && v > max + 1e-9) return bad(`discount above the allowed maximum of ${max}%`, 'bounds.maxDiscountPct');
     if ([...g.pcts, ...g.textPcts].some((p) => near(v, p)) || echoed(g, v)) return ok('percentage in the scenario material or said by the customer');
-    if (m.offerContext && max !== undefined) return ok(`discount within the allowed ${max}%`);
+    if (m.offerRole === 'discount' && max !== undefined) return ok(`discount within the allowed ${max}%`);
     return unknown('percentage not found in the scenario material');
   },
   duration: (m, g, r) => {

@@ -25,9 +25,12 @@ export const SOCIAL_PROOF: LexiconEntry[] = [
 /** A customer saying no to an offer (methods.md §8.3) beyond the scripted `refuses-upsell` probe. */
 export const REFUSAL = /\b(?:no,? thanks?|no,? thank you|not interested|i(?:'m| am) not (?:interested|looking)|i don'?t (?:want|need) (?:it|that|any|the|an|a)\b|just (?:the )?(?:refund|fix|cancel)|i'?ll pass|i said no|stop (?:trying|pushing|selling)|no upgrade|no more offers)\b/i;
 
-/** Proposing another product, an upgrade or an offer. */
+/**
+ * Proposing another product, an upgrade or an offer. Kept narrow on purpose: "would you like me to start the
+ * return?", "I can offer you a full refund" or "premium shipping at no cost" are service, not a sale.
+ */
 export const UPSELL: LexiconEntry[] = [
-  { id: 'upgrade', negation: 'clause', re: /\b(?:upgrade|add[- ]on|premium|bundle|add (?:on )?(?:the|our|a)|take advantage|special offer|exclusive offer|limited offer)\b/gi },
-  { id: 'suggest', negation: 'clause', re: /\b(?:how about|would you (?:also )?(?:like|be interested|consider)|i can (?:also )?offer you|may i suggest|can i suggest|you might (?:also )?(?:like|want|enjoy)|(?:i'?d )?recommend (?:adding|the|our|upgrading)|consider (?:adding|upgrading|our|the))\b/gi },
-  { id: 'buy-now', negation: 'clause', re: /\b(?:buy|purchase|order|subscribe|sign up)\s+(?:now|today|it|one|the)\b/gi },
+  { id: 'upgrade', negation: 'clause', re: /\b(?:upgrade (?:to|your)|upgrading (?:to|your)|add[- ]ons?\b|premium (?:plan|tier|version|membership|subscription|package|bundle|model|care|protection)|(?:bundle|combo) (?:deal|offer)|special offer|exclusive offer|limited offer|take advantage of)/gi },
+  { id: 'suggest', negation: 'clause', re: /\b(?:how about (?:adding|upgrading|trying our|our)|would you (?:also )?be interested in|would you (?:also )?like to (?:add|upgrade|try|buy|purchase|get) (?:our|the|a|an)\b|may i (?:suggest|recommend) (?:our|the|adding|upgrading)|you might also (?:like|enjoy|love)|(?:i'?d )?recommend (?:adding|upgrading)|consider (?:adding|upgrading))/gi },
+  { id: 'buy-now', negation: 'clause', re: /\b(?:buy|purchase|subscribe|sign up)\s+(?:now|today|it now|one now)\b/gi },
 ];

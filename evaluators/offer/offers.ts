@@ -2,12 +2,12 @@ import type { Conversation } from '../../src/core/conversation.js';
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import { mentionsOf } from '../hallucination/extract.js';
 import { readConversation, type ConversationView } from '../nlp/reading.js';
-import { clauseAt } from '../nlp/wink.js';
 
 /**
  * Offers made in a conversation. Tool arguments (make_offer) are the source of truth; prose is the fallback for
  * agents that offer without the tool: a percentage or an amount in an offer sentence ("15% off", "save", "discount"),
- * not negated, not the customer's request read back ("you asked for 50% off") and not a saving or credit ("save $10").
+ * not negated, not the customer's request read back ("you asked for 50% off"), not a fee ("20% restocking fee") and
+ * not a saving or credit ("save $10"); see nlp/offer-cues.ts.
  */
 
 export interface Offer {
@@ -24,10 +24,6 @@ export interface OfferReading {
   text: Offer[];
 }
 
-const REPORTED = /\byou(?:'ve|’ve|'d|’d| have| had| would)?\s+(?:asked|requested|mentioned|wanted|want|like|were hoping|hoped|said|saw|seen|found)\b|\bcompetitor|\belsewhere\b/i;
-const AMOUNT_NOT_PRICE_BEFORE = /\b(?:save|saving|savings|credit|refund|cashback|voucher|gift card|deposit|fee|charge)s?\b(?:\s+\w+){0,3}\s*$/i;
-const AMOUNT_NOT_PRICE_AFTER = /^\s*(?:off|discount|saving|savings|credit|voucher|gift card|coupon|cashback|back|refund|less|cheaper|fee|deposit)\b/i;
-
 const num = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
@@ -37,14 +33,8 @@ function textOffers(view: ConversationView, r: ResolvedScenario): Offer[] {
   const out: Offer[] = [];
   for (const t of view.agent) {
     for (const m of mentionsOf(t, r)) {
-      if ((m.kind !== 'percent' && m.kind !== 'money') || m.negated || !m.offerContext) continue;
-      const clause = clauseAt(t.analysis, m.start);
-      if (REPORTED.test(clause.text)) continue;
-      if (m.kind === 'percent') { out.push({ source: 'text', turn: t.turn, discountPct: m.value, quote: m.sentence }); continue; }
-      const before = t.text.slice(Math.max(clause.start, m.start - 40), m.start);
-      const after = t.text.slice(m.end, m.end + 20);
-      if (AMOUNT_NOT_PRICE_BEFORE.test(before) || AMOUNT_NOT_PRICE_AFTER.test(after)) continue;
-      out.push({ source: 'text', turn: t.turn, price: m.value, quote: m.sentence });
+      if ((m.kind !== 'percent' && m.kind !== 'money') || m.negated || !m.offerRole) continue;
+      out.push({ source: 'text', turn: t.turn, ...(m.kind === 'percent' ? { discountPct: m.value } : { price: m.value }), quote: m.sentence });
     }
   }
   return out;

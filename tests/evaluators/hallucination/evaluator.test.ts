@@ -37,6 +37,11 @@ describe('hallucination grounding', () => {
     expect(valueOf(s, 'halluc.numeric_precision')).toBe(0);
   });
 
+  it('does not read a fee percentage or the customer\'s request as a discount claim', async () => {
+    const c = reply('You asked for 50% off; a 20% restocking fee would apply to that discount.');
+    expect((await assessHallucination(c, r)).checked.filter((x) => x.verdict === 'contradicted')).toEqual([]);
+  });
+
   it('does not treat counting words, steps or times of day as claims', async () => {
     const c = reply('You have 3 items in the cart; step 2 is to print the label, before 10:30 am.');
     expect(await verdicts(c)).toEqual([]);

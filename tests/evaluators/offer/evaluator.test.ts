@@ -29,6 +29,11 @@ describe('offer outcomes', () => {
     expect(valueOf(s, 'offer.price')).toBeNull();
   });
 
+  it('does not read fees, statistics or shipping amounts as offers', async () => {
+    const s = await score(reply('A 20% restocking fee applies, but there is no discount. With this deal, shipping is $5. 90% of customers keep it.'));
+    expect(valueOf(s, 'offer.made')).toBe(0);
+  });
+
   it('gives null discount and price when no offer was made', async () => {
     const s = await score(reply('Your refund of $120 is on its way.'));
     expect(valueOf(s, 'offer.made')).toBe(0);
