@@ -1,4 +1,19 @@
 import type { Evaluator } from '../src/score/types.js';
+import { hallucinationEvaluator } from './hallucination/evaluator.js';
+import { manipulationEvaluator } from './manipulation/evaluator.js';
+import { offerEvaluator } from './offer/evaluator.js';
+import { policyEvaluator } from './policy/evaluator.js';
+import { privacyEvaluator } from './privacy/evaluator.js';
+import { safetyEvaluator } from './safety/evaluator.js';
+import { transparencyEvaluator } from './transparency/evaluator.js';
 
-/** Hallucination, policy compliance, transparency, manipulation, privacy. */
-export const riskEvaluators: Evaluator[] = [];
+/** Hallucination, offers, policy compliance, transparency, manipulation, privacy, and the critical-failure roll-up. */
+export const riskEvaluators: Evaluator[] = [
+  hallucinationEvaluator,
+  offerEvaluator,
+  policyEvaluator,
+  transparencyEvaluator,
+  manipulationEvaluator,
+  privacyEvaluator,
+  safetyEvaluator,
+];
