@@ -25,7 +25,7 @@ export function conversation(turns: Turn[], over: Partial<Conversation> = {}): C
 export function modelCall(role: ModelCall['role'], costUsd: number | null, tokens = { input: 100, output: 20 }): ModelCall {
   return {
     idx: 0, role, model: `fake:${role}`, usage: { input: tokens.input, output: tokens.output, cacheRead: 0, cacheWrite: 0, reasoning: 0 },
-    latencyMs: 10, costUsd, priceSource: 'test', cached: false, isBatch: false, retries: 0,
+    latencyMs: 10, costUsd, priceSource: 'test', cached: false, isBatch: false, retries: 0, error: null,
   };
 }
 
