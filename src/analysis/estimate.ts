@@ -6,9 +6,9 @@ import { wilson } from './stats/wilson.js';
 
 /**
  * Mean of a metric with a 95% interval, scenario-clustered. Which interval (the aggregates contract):
- * - binary metric and (fewer than 30 scenarios or mean exactly 0 or 1): Wilson, on the design-effect adjusted
- *   n_eff = n / max(1, SE_cl^2 / (p(1-p)/n)) so clustering widens it; with p in {0,1} the design effect cannot be
- *   estimated and n is used;
+ * - binary metric: Wilson, on the design-effect adjusted n_eff = n / max(1, SE_cl^2 / (p(1-p)/n)) so clustering
+ *   widens it; with p in {0,1} the design effect cannot be estimated and n is used. (Mean +/- z*SE can leave [0, 1]
+ *   for rare events, which a rate must never show.);
  * - other metrics with fewer than 30 scenarios: cluster bootstrap percentile (skewed costs and counts);
  * - otherwise: mean +/- z * clustered SE.
  * With a single scenario no SE exists and the interval is null (method 'cluster-se').
@@ -32,8 +32,7 @@ export function estimateMean(clusters: readonly ClusterSum[], binary: boolean, b
   const cm = clusteredMean(clusters);
   if (!cm) return null;
   const base = { n: cm.n, nClusters: cm.nClusters, mean: cm.mean, se: cm.se };
-  const extreme = cm.mean === 0 || cm.mean === 1;
-  if (binary && (cm.nClusters < SMALL_CLUSTER_COUNT || extreme)) {
+  if (binary) {
     const naiveVar = (cm.mean * (1 - cm.mean)) / cm.n;
     const deff = cm.se !== null && naiveVar > 0 ? Math.max(1, (cm.se * cm.se) / naiveVar) : 1;
     const w = wilson(cm.mean, cm.n / deff, LEVEL);

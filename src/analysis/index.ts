@@ -52,6 +52,10 @@ export async function analyse(store: Store, options: AnalyseOptions): Promise<An
   const t0 = performance.now();
   const boot = { seed: opts.seed, bootstrapB: opts.bootstrapB };
   const { deduplicated } = await prepareLongView(store);
+  // One DuckDB thread: parallel aggregation sums doubles (and returns groups) in a varying order, which would make
+  // the seeded statistics differ in the last bits from run to run. Reproducibility is worth the time.
+  const [{ threads } = { threads: '1' }] = await store.all<{ threads: string }>(`SELECT current_setting('threads')::VARCHAR AS threads`);
+  await store.exec('SET threads = 1');
   try {
     const clusters = await loadClusterSums(store);
     const resolvedIsBinary = binaryMetrics(clusters).has(RESOLVED);
@@ -104,6 +108,7 @@ export async function analyse(store: Store, options: AnalyseOptions): Promise<An
     };
   } finally {
     await dropLongView(store);
+    await store.exec(`SET threads = ${Number(threads) || 1}`);
   }
 }
 

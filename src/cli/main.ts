@@ -3,7 +3,7 @@ import { reportError, EXIT } from './exit.js';
 import { registerRun } from './commands/run.js';
 import { registerList } from './commands/list.js';
 import { registerValidate } from './commands/validate.js';
-import { registerReport } from './commands/report.js';
+import { registerAnalyse, registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerImport, registerScaffold } from './commands/scaffold.js';
@@ -15,7 +15,7 @@ export function buildProgram(): Command {
     .version(process.env['npm_package_version'] ?? '0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerReport, registerScaffold, registerImport]) register(program);
+  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerAnalyse, registerReport, registerScaffold, registerImport]) register(program);
   return program;
 }
 

@@ -19,10 +19,14 @@ describe('estimateMean picks the interval the contract names', () => {
     expect(e.ciMethod).toBe('wilson');
     expect(e.ciHigh).toBeCloseTo(wilson(0, 200)!.high, 12);
   });
-  it('cluster-se for a binary metric with 30+ scenarios', () => {
+  it('design-effect Wilson for a binary metric with 30+ scenarios, never outside [0, 1] for a rare event', () => {
     const e = estimateMean(clusters(40, 2, (i) => i % 3 === 0 ? 2 : 1), true, boot())!;
-    expect(e.ciMethod).toBe('cluster-se');
-    expect(e.ciHigh! - e.mean).toBeCloseTo(1.959963984540054 * e.se!, 10);
+    expect(e.ciMethod).toBe('wilson');
+    // Close to mean +/- z*SE when the rate is not extreme.
+    expect(e.ciHigh! - e.mean).toBeCloseTo(1.959963984540054 * e.se!, 1);
+    const rare = estimateMean(clusters(60, 10, (i) => (i === 0 ? 6 : 0)), true, boot())!;
+    expect(rare.ciLow!).toBeGreaterThanOrEqual(0);
+    expect(rare.mean - 1.96 * rare.se!).toBeLessThan(0);
   });
   it('cluster bootstrap for a continuous metric with few scenarios, cluster-se with many', () => {
     expect(estimateMean(clusters(8, 3, (i) => i * 2.5), false, boot())?.ciMethod).toBe('cluster-bootstrap');

@@ -61,7 +61,8 @@ describe('aggregates', () => {
   it('is reproducible from the seed and replaces (never appends) on re-run', async () => {
     const before = await all<Record<string, unknown>>(`SELECT * FROM aggregates ORDER BY ALL`);
     await analyse(store, opts);
-    expect(await all<Record<string, unknown>>(`SELECT * FROM aggregates ORDER BY ALL`)).toEqual(before);
+    const after = await all<Record<string, unknown>>(`SELECT * FROM aggregates ORDER BY ALL`);
+    expect(after).toEqual(before);
     const [meta] = await all<{ value: string }>(`SELECT value FROM analysis_meta WHERE key = 'seed'`);
     expect(meta?.value).toBe('7');
   });

@@ -55,3 +55,28 @@ export function registerReport(program: Command): void {
       }
     });
 }
+
+export function registerAnalyse(program: Command): void {
+  program.command('analyse')
+    .alias('analyze')
+    .description('recompute the analysis tables (statistics, bias audit, costs, ROI) from the database; `report` runs it too')
+    .option('-c, --config <file>', 'suite config (ROI inputs, bias margins, seed)')
+    .option('-o, --output <dir>', 'output folder holding cxbench.duckdb')
+    .action(async (opts: { config?: string; output?: string }) => {
+      const { loadConfig, applyOverrides } = await import('../../plan/suite.js');
+      const { openStore } = await import('../../store/db.js');
+      const { analyse } = await import('../../analysis/index.js');
+      const { RunAbort } = await import('../../core/errors.js');
+      const { existsSync } = await import('node:fs');
+      const config = applyOverrides(loadConfig(opts.config).config, opts.output ? { output: opts.output } : {});
+      const path = dbPath(config.output);
+      if (!existsSync(path)) throw new RunAbort(`no database at ${path}: run \`cxbench run\` first`);
+      const store = await openStore(path);
+      try {
+        const a = await analyse(store, { seed: config.seed, bootstrapB: 10_000, roi: config.roi, biasMargins: config.biasMargins });
+        process.stdout.write(`analysed ${a.done} conversations (${a.scoreRowsUsed} score rows) in ${(a.elapsedMs / 1000).toFixed(1)}s; tables: ${Object.entries(a.tables).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
