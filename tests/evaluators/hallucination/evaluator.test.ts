@@ -70,6 +70,10 @@ describe('hallucination grounding', () => {
       'duration:30 days:supported', 'duration:3-5 business days:supported',
     ]);
     expect(await verdicts(reply('Shipping usually takes 7 days.'))).toEqual(['duration:7 days:unverifiable']);
+    // A duration fact is named by its content words ("Refunds reach the card in 3-5 business days").
+    expect(await verdicts(reply('Your refund will arrive within 5-7 business days.'))).toEqual(['duration:5-7 business days:contradicted']);
+    // Days between the scenario's dates and its "now" (placed January 10, now January 15).
+    expect(await verdicts(reply("It's been 5 days since you ordered."))).toEqual(['duration:5 days:supported']);
   });
 
   it('flags fabricated contact points as critical, but not allowed contacts', async () => {
