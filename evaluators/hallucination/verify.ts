@@ -52,7 +52,9 @@ const checkers = {
   money: (m, g, r, messagePcts) => {
     const v = m.value as number;
     if (g.money.some((p) => near(v, p))) return ok('matches a catalog price, order total or policy amount');
-    const d = derivedFrom(v, g.priceBases, [...g.discounts, ...messagePcts]);
+    // Only an allowed discount makes a derived price correct: "40% off, so $72" stays unsupported when the maximum is 15%.
+    const max = r.scenario.bounds.maxDiscountPct;
+    const d = derivedFrom(v, g.priceBases, [...g.discounts, ...messagePcts].filter((x) => max === undefined || x <= max + 1e-9));
     if (d) return ok(`price after ${d.d}% off ${d.base}`);
     const named = catalogNamed(m, r);
     if (named.length > 0) {

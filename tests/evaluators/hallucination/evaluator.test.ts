@@ -37,6 +37,11 @@ describe('hallucination grounding', () => {
     expect(valueOf(s, 'halluc.numeric_precision')).toBe(0);
   });
 
+  it('supports a price only after an allowed discount', async () => {
+    expect(await verdicts(reply('With 40% off the Trail Jacket is $72.'))).toEqual(['percent:40%:contradicted', 'name:Trail Jacket:supported', 'money:$72:contradicted']);
+    expect(await verdicts(reply('With 40% off that is $72.'))).toEqual(['percent:40%:contradicted', 'money:$72:unverifiable']);
+  });
+
   it('does not read a fee percentage or the customer\'s request as a discount claim', async () => {
     const c = reply('You asked for 50% off; a 20% restocking fee would apply to that discount.');
     expect((await assessHallucination(c, r)).checked.filter((x) => x.verdict === 'contradicted')).toEqual([]);
