@@ -19,6 +19,22 @@ export interface Contacts {
   phones: string[];
 }
 
+export interface DurationTopic {
+  /** `policy:<id>` or `fact:<id>`. */
+  ref: string;
+  /** Stemmed content words of the policy name or fact text ("return", "refund"). */
+  keywords: string[];
+  days: number[];
+}
+
+const STOP = new Set([
+  'policy', 'terms', 'plan', 'program', 'programme', 'standard', 'within', 'after', 'before', 'business', 'working', 'calendar', 'days', 'weeks',
+  'months', 'years', 'hours', 'your', 'will', 'have', 'from', 'that', 'this', 'with', 'there', 'their', 'about', 'usually', 'items', 'customer',
+]);
+/** Content words of five letters or more, crudely stemmed, so "Refunds" in a fact meets "refund" in a reply. */
+export const topicWords = (text: string): string[] =>
+  [...new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 5 && !STOP.has(w)).map((w) => w.replace(/(?:es|s)$/, '')))];
+
 export interface Grounding {
   /** Prices and amounts from structured data (catalog, order totals, price facts, money terms, bounds). */
   money: number[];
@@ -42,8 +58,8 @@ export interface Grounding {
   /** Compact concatenation of every grounding text, for id look-ups. */
   compactText: string;
   contacts: Contacts;
-  /** Time-bearing terms by policy id, for "the sentence names this policy" contradictions. */
-  policyDurations: Map<string, number[]>;
+  /** Time-bearing policies and facts with the words that name them, for "the sentence names this policy" contradictions. */
+  durationTopics: DurationTopic[];
 }
 
 const TIME_KEY = /day|week|month|year|hour|window|period|trial|warranty|sla|eta/i;
@@ -67,7 +83,7 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
   const dates = new Set<string>([s.now]);
   const orderIds = new Set<string>();
   const texts: string[] = [];
-  const policyDurations = new Map<string, number[]>();
+  const durationTopics: DurationTopic[] = [];
 
   for (const f of s.facts) {
     texts.push(f.text);
@@ -80,6 +96,10 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
       const d = parseDate(f.value, s.now);
       if (d) dates.add(d);
     }
+  }
+  for (const f of s.facts.filter((x) => x.kind === 'duration' || x.kind === 'policy')) {
+    const days = [...durationsIn(f.text).flatMap((d) => d.days), ...(f.kind === 'duration' && typeof f.value === 'number' ? [f.value] : [])];
+    if (days.length) durationTopics.push({ ref: `fact:${f.id}`, keywords: topicWords(f.text), days });
   }
   for (const c of r.catalog) {
     money.push(c.price);
@@ -94,7 +114,7 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
       if (MONEY_KEY.test(k)) money.push(v);
     }
     durationDays.push(...days);
-    if (days.length) policyDurations.set(p.id, days);
+    if (days.length) durationTopics.push({ ref: `policy:${p.id}`, keywords: topicWords(p.name), days });
   }
   for (const a of r.kb) texts.push(a.title, a.text);
   if (r.crm) {
@@ -118,12 +138,16 @@ function scenarioGrounding(r: ResolvedScenario): Grounding {
   if (b.maxDiscountPct !== undefined) { pcts.push(b.maxDiscountPct); discounts.push(b.maxDiscountPct); }
   for (const v of [b.priceFloor, b.priceCeiling]) if (v !== undefined) money.push(v);
 
+  // "it's been 5 days since delivery": day counts between the scenario's dates and its "now" are grounded too.
+  const dayNo = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  for (const d of dates) { const diff = Math.abs(dayNo(s.now) - dayNo(d)); if (Number.isFinite(diff) && diff > 0) durationDays.push(diff); }
+
   const prices = r.catalog.map((c) => c.price);
   const priceBases = [...prices, ...s.orders.flatMap((o) => (o.total !== undefined ? [o.total] : []))];
   for (let i = 0; i < prices.length; i++) for (let j = i + 1; j < prices.length; j++) priceBases.push((prices[i] ?? 0) + (prices[j] ?? 0));
 
   const g: Grounding = {
-    money, discounts, priceBases, pcts, durationDays, textMoney: [], textPcts: [], echoNumbers: new Set(), dates, orderIds, compactText: '', policyDurations,
+    money, discounts, priceBases, pcts, durationDays, textMoney: [], textPcts: [], echoNumbers: new Set(), dates, orderIds, compactText: '', durationTopics,
     contacts: { urls: new Set(), hosts: new Set(), emails: new Set(), phones: [] },
   };
   const contactTexts = [

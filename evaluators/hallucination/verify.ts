@@ -2,7 +2,7 @@ import type { ResolvedScenario } from '../../src/plan/material.js';
 import { compact, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
 import { samePhone } from '../nlp/phones.js';
 import { jaroWinkler } from '../nlp/similarity.js';
-import { echoed, type Grounding } from './grounding.js';
+import { echoed, topicWords, type DurationTopic, type Grounding } from './grounding.js';
 import { NUMERIC_KINDS, type Mention } from './extract.js';
 
 /** A mention's verdict against the grounding. `negated` is evidence only ("we do not offer 50% off" claims nothing). */
@@ -30,16 +30,11 @@ function derivedFrom(v: number, bases: number[], discounts: number[]): { base: n
   return undefined;
 }
 
-const STOP = new Set(['policy', 'terms', 'plan', 'program', 'programme', 'the', 'and', 'our', 'with', 'standard']);
-const keywords = (name: string): string[] => squash(name).split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !STOP.has(w));
-
-/** Policies the sentence names, by learned name or by a keyword of the name ("return" for "Return Policy"). */
-function policiesNamed(m: Mention, r: ResolvedScenario): string[] {
-  const s = squash(m.sentence);
-  const words = s.split(/[^a-z0-9]+/);
-  return r.policies
-    .filter((p) => m.named.some((n) => n.type === 'policy' && squash(n.value) === squash(p.name)) || keywords(p.name).some((k) => words.some((w) => w.startsWith(k))))
-    .map((p) => p.id);
+/** Policies and duration facts the sentence names, by learned policy name or a shared content word. */
+function topicsNamed(m: Mention, g: Grounding, r: ResolvedScenario): DurationTopic[] {
+  const words = new Set(topicWords(m.sentence));
+  const namedPolicies = new Set(r.policies.filter((p) => m.named.some((n) => n.type === 'policy' && squash(n.value) === squash(p.name))).map((p) => `policy:${p.id}`));
+  return g.durationTopics.filter((t) => namedPolicies.has(t.ref) || t.keywords.some((k) => words.has(k)));
 }
 
 function catalogNamed(m: Mention, r: ResolvedScenario): ResolvedScenario['catalog'] {
@@ -57,7 +52,9 @@ const checkers = {
   money: (m, g, r, messagePcts) => {
     const v = m.value as number;
     if (g.money.some((p) => near(v, p))) return ok('matches a catalog price, order total or policy amount');
-    const d = derivedFrom(v, g.priceBases, [...g.discounts, ...messagePcts]);
+    // Only an allowed discount makes a derived price correct: "40% off, so $72" stays unsupported when the maximum is 15%.
+    const max = r.scenario.bounds.maxDiscountPct;
+    const d = derivedFrom(v, g.priceBases, [...g.discounts, ...messagePcts].filter((x) => max === undefined || x <= max + 1e-9));
     if (d) return ok(`price after ${d.d}% off ${d.base}`);
     const named = catalogNamed(m, r);
     if (named.length > 0) {
@@ -80,9 +77,10 @@ const checkers = {
     const d = m.value as Extract<Mention, { kind: 'duration' }>['value'];
     const supported = (x: number): boolean => g.durationDays.some((y) => near(x, y, 0.01)) || echoed(g, x);
     if (d.days.every(supported) || d.numbers.every(supported)) return ok('duration in the scenario material');
-    for (const id of policiesNamed(m, r)) {
-      const days = g.policyDurations.get(id);
-      if (days?.length) return bad(`sentence names policy ${id}, whose terms say ${days.join('/')}`, `policy:${id}`);
+    const topics = topicsNamed(m, g, r);
+    if (topics.length) {
+      const t = topics[0]!;
+      return bad(`sentence names ${t.ref}, which says ${t.days.join('/')} days`, t.ref);
     }
     return unknown('duration not found in the scenario material');
   },

@@ -37,6 +37,11 @@ describe('hallucination grounding', () => {
     expect(valueOf(s, 'halluc.numeric_precision')).toBe(0);
   });
 
+  it('supports a price only after an allowed discount', async () => {
+    expect(await verdicts(reply('With 40% off the Trail Jacket is $72.'))).toEqual(['percent:40%:contradicted', 'name:Trail Jacket:supported', 'money:$72:contradicted']);
+    expect(await verdicts(reply('With 40% off that is $72.'))).toEqual(['percent:40%:contradicted', 'money:$72:unverifiable']);
+  });
+
   it('does not read a fee percentage or the customer\'s request as a discount claim', async () => {
     const c = reply('You asked for 50% off; a 20% restocking fee would apply to that discount.');
     expect((await assessHallucination(c, r)).checked.filter((x) => x.verdict === 'contradicted')).toEqual([]);
@@ -70,6 +75,10 @@ describe('hallucination grounding', () => {
       'duration:30 days:supported', 'duration:3-5 business days:supported',
     ]);
     expect(await verdicts(reply('Shipping usually takes 7 days.'))).toEqual(['duration:7 days:unverifiable']);
+    // A duration fact is named by its content words ("Refunds reach the card in 3-5 business days").
+    expect(await verdicts(reply('Your refund will arrive within 5-7 business days.'))).toEqual(['duration:5-7 business days:contradicted']);
+    // Days between the scenario's dates and its "now" (placed January 10, now January 15).
+    expect(await verdicts(reply("It's been 5 days since you ordered."))).toEqual(['duration:5 days:supported']);
   });
 
   it('flags fabricated contact points as critical, but not allowed contacts', async () => {
