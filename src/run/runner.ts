@@ -6,8 +6,9 @@ import { planCells, type PlannedCell } from '../plan/cells.js';
 import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
 import type { Suite } from '../plan/suite.js';
-import { modelKey, modelSpecFromEntry } from '../schema/model-spec.js';
+import { modelKey, modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
 import { scoreConversation } from '../score/score-conversation.js';
+import { judgeCallsFromScores } from '../score/judge-cost.js';
 import type { Evaluator, ScoreContext } from '../score/types.js';
 import type { Store } from '../store/db.js';
 import { ConversationWriter, type ScoredConversation } from '../store/writer.js';
@@ -23,7 +24,8 @@ export interface RunOptions {
   progress?: ProgressKind;
   /** Wraps each model's client (cache, retries, rate limits, budget). Identity by default. */
   wrapClient?: (client: ModelClient) => ModelClient;
-  judge?: ScoreContext['judge'];
+  /** The judge role: its backend for the scorers, its spec to price the judge's calls. */
+  judge?: { backend: NonNullable<ScoreContext['judge']>; spec: ModelSpec };
   /** Write cells in batches of this size (one transaction each); the last partial batch is flushed at the end. */
   batchSize?: number;
   /** Only run this subset (sharding). */
@@ -107,7 +109,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const progress = createProgress(opts.progress);
   progress.start(todo.length, `run ${runId}`);
   const summary: RunSummary = { runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
-  const ctx: ScoreContext = opts.judge ? { judge: opts.judge } : {};
+  const ctx: ScoreContext = opts.judge ? { judge: opts.judge.backend } : {};
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
     const model = pc.cell.model;
@@ -125,6 +127,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
       for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
     }
     const scores = conv.status === 'done' ? await scoreConversation(conv, r, opts.evaluators, ctx) : [];
+    if (opts.judge) conv.calls.push(...judgeCallsFromScores(scores, opts.judge.spec, conv.calls.length));
     summary.ran++;
     if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
     pending.push({ conversation: conv, scores });

@@ -3,7 +3,9 @@ import { resolveScenario } from '../plan/material.js';
 import { applyVariant, BASELINE, type VariantChoice } from '../plan/personas.js';
 import type { Store } from '../store/db.js';
 import { readConversations } from '../store/reader.js';
-import { appendScore } from '../store/writer.js';
+import { appendModelCall, appendScore } from '../store/writer.js';
+import type { ModelSpec } from '../schema/model-spec.js';
+import { judgeCallsFromScores } from './judge-cost.js';
 import { scoreConversation } from './score-conversation.js';
 import type { Evaluator, ScoreContext } from './types.js';
 
@@ -13,10 +15,11 @@ export interface RescoreSummary { scored: number; skipped: { cellKey: string; re
  * Re-scores stored transcripts with the current evaluators, without generating again. A cell whose scenario is gone
  * or has another version is skipped (its old scores stay) and reported.
  */
-export async function rescore(store: Store, suite: Suite, evaluators: Evaluator[], ctx: ScoreContext): Promise<RescoreSummary> {
+export async function rescore(store: Store, suite: Suite, evaluators: Evaluator[], ctx: ScoreContext, judgeSpec?: ModelSpec): Promise<RescoreSummary> {
   const byId = new Map(suite.scenarios.map((s) => [s.id, s]));
   const summary: RescoreSummary = { scored: 0, skipped: [] };
   const ap = await store.conn.createAppender('scores');
+  const calls = judgeSpec ? await store.conn.createAppender('model_calls') : undefined;
   try {
     for await (const page of readConversations(store, { where: `status = 'done'` })) {
       const keys: string[] = [];
@@ -35,15 +38,26 @@ export async function rescore(store: Store, suite: Suite, evaluators: Evaluator[
       }
       if (keys.length === 0) continue;
       await store.transaction(async () => {
-        await store.exec(`DELETE FROM scores WHERE cell_key IN (${keys.map(() => '?').join(',')})`, keys);
+        const list = keys.map(() => '?').join(',');
+        await store.exec(`DELETE FROM scores WHERE cell_key IN (${list})`, keys);
         const at = new Date().toISOString();
         for (const s of scored) for (const sc of s.scores) appendScore(ap, s.key, sc, at);
         ap.flushSync();
+        if (calls && judgeSpec) {
+          // Judge calls of a re-score replace the previous judge calls of that cell (agent and customer calls stay).
+          await store.exec(`DELETE FROM model_calls WHERE role = 'judge' AND cell_key IN (${list})`, keys);
+          for (const s of scored) {
+            const [{ n } = { n: 0 }] = await store.all<{ n: number }>(`SELECT coalesce(max(idx) + 1, 0)::INTEGER AS n FROM model_calls WHERE cell_key = ?`, [s.key]);
+            for (const c of judgeCallsFromScores(s.scores, judgeSpec, n)) appendModelCall(calls, s.key, c);
+          }
+          calls.flushSync();
+        }
       });
       summary.scored += keys.length;
     }
   } finally {
     ap.closeSync();
+    calls?.closeSync();
   }
   return summary;
 }

@@ -1,5 +1,5 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
-import type { Conversation } from '../core/conversation.js';
+import type { Conversation, ModelCall } from '../core/conversation.js';
 import type { Score } from '../score/types.js';
 import type { Store } from './db.js';
 
@@ -65,15 +65,7 @@ export class ConversationWriter {
             tcap.endRow();
           }
         });
-        for (const call of cv.calls) {
-          const m = ap.model_calls;
-          m.appendVarchar(c.key); m.appendInteger(call.idx); m.appendVarchar(call.role); m.appendVarchar(call.model);
-          m.appendBigInt(BigInt(call.usage.input)); m.appendBigInt(BigInt(call.usage.output)); m.appendBigInt(BigInt(call.usage.cacheRead));
-          m.appendBigInt(BigInt(call.usage.cacheWrite)); m.appendBigInt(BigInt(call.usage.reasoning));
-          m.appendDouble(call.latencyMs); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
-          m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries); nullable(m, call.error);
-          m.endRow();
-        }
+        for (const call of cv.calls) appendModelCall(ap.model_calls, c.key, call);
         for (const s of scores ?? []) appendScore(ap.scores, c.key, s, scoredAt);
       }
       for (const x of Object.values(ap)) x.flushSync();
@@ -84,6 +76,15 @@ export class ConversationWriter {
     if (this.appenders) for (const x of Object.values(this.appenders)) x.closeSync();
     this.appenders = undefined;
   }
+}
+
+export function appendModelCall(m: DuckDBAppender, cellKey: string, call: ModelCall): void {
+  m.appendVarchar(cellKey); m.appendInteger(call.idx); m.appendVarchar(call.role); m.appendVarchar(call.model);
+  m.appendBigInt(BigInt(call.usage.input)); m.appendBigInt(BigInt(call.usage.output)); m.appendBigInt(BigInt(call.usage.cacheRead));
+  m.appendBigInt(BigInt(call.usage.cacheWrite)); m.appendBigInt(BigInt(call.usage.reasoning));
+  m.appendDouble(call.latencyMs); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
+  m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries); nullable(m, call.error);
+  m.endRow();
 }
 
 export function appendScore(ap: DuckDBAppender, cellKey: string, s: Score, scoredAt: string): void {

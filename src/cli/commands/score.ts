@@ -20,7 +20,7 @@ export function registerScore(program: Command): void {
       const store = await openStore(path);
       try {
         await writeMetricCatalog(store, metricCatalog());
-        const s = await rescore(store, suite, EVALUATORS, judge ? { judge } : {});
+        const s = await rescore(store, suite, EVALUATORS, judge ? { judge: judge.backend } : {}, judge?.spec);
         process.stdout.write(`re-scored ${s.scored} conversations; skipped ${s.skipped.length}\n`);
         for (const k of s.skipped.slice(0, 20)) process.stdout.write(`  skipped ${k.cellKey}: ${k.reason}\n`);
       } finally {
