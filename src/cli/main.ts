@@ -6,6 +6,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerAnalyse, registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
 import { registerEstimate } from './commands/estimate.js';
+import { registerJudge } from './commands/judge.js';
 import { registerImport, registerScaffold } from './commands/scaffold.js';
 
 /** Command modules import their heavy dependencies inside their actions, so `cxbench --help` stays fast. */
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .version(process.env['npm_package_version'] ?? '0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerAnalyse, registerReport, registerScaffold, registerImport]) register(program);
+  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerAnalyse, registerReport, registerScaffold, registerImport, registerJudge]) register(program);
   return program;
 }
 

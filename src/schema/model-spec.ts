@@ -46,7 +46,7 @@ export const ModelEntrySchema = z.union([
   z.string().min(1),
   ModelSpecSchema.omit({ kind: true, model: true }).extend({ id: z.string().min(1) }),
 ]);
-export type ModelEntry = z.infer<typeof ModelEntrySchema>;
+export type ModelEntry = z.input<typeof ModelEntrySchema>;
 
 export function modelSpecFromEntry(entry: ModelEntry): ModelSpec {
   const raw = typeof entry === 'string' ? { id: entry } : entry;
