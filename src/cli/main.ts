@@ -7,6 +7,8 @@ import { registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerImport, registerScaffold } from './commands/scaffold.js';
+import { registerMerge } from './commands/merge.js';
+import { registerExport } from './commands/export.js';
 
 /** Command modules import their heavy dependencies inside their actions, so `cxbench --help` stays fast. */
 export function buildProgram(): Command {
@@ -15,7 +17,7 @@ export function buildProgram(): Command {
     .version(process.env['npm_package_version'] ?? '0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerReport, registerScaffold, registerImport]) register(program);
+  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerReport, registerScaffold, registerImport, registerMerge, registerExport]) register(program);
   return program;
 }
 
