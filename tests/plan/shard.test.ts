@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { planCells } from '../../src/plan/cells.js';
 import { formatShard, inShard, parseShard, shardOfKey } from '../../src/plan/shard.js';
 import { loadSuite } from '../../src/plan/suite.js';
 import { runCli } from '../helpers/cli.js';
-import { FIXTURE_CONFIG } from '../helpers/fixture-run.js';
+import { FIXTURE_CONFIG, query } from '../helpers/fixture-run.js';
 
 describe('parseShard', () => {
   it('reads i/n with 1 <= i <= n', () => {
@@ -57,4 +60,18 @@ describe('cxbench run --shard', () => {
     expect(r.stderr).toContain('invalid --shard "4/3"');
     expect(r.stderr).toContain('between 1 and 3');
   });
+});
+
+describe('cxbench run --shard (end to end)', () => {
+  it('runs only its shard and records it in runs.shard', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxb-shard-cli-'));
+    const suite = loadSuite(FIXTURE_CONFIG, { epochs: 3 });
+    const want = planCells(suite.scenarios, suite.approaches, suite.models, suite.config, suite.datasets).filter(inShard({ index: 2, count: 3 })).map((c) => c.cell.key).sort();
+    const r = await runCli(['run', '-c', FIXTURE_CONFIG, '-e', '3', '--shard', '2/3', '--no-report', '--no-cache', '--progress', 'silent', '-o', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`(shard 2/3): ${want.length} cells planned`);
+    const db = join(dir, 'cxbench.duckdb');
+    expect((await query<{ cell_key: string }>(db, 'SELECT cell_key FROM conversations ORDER BY cell_key')).map((x) => x.cell_key)).toEqual(want);
+    expect(await query(db, 'SELECT shard, planned_cells FROM runs')).toEqual([{ shard: '2/3', planned_cells: want.length }]);
+  }, 60_000);
 });
