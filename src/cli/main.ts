@@ -8,6 +8,8 @@ import { registerScore } from './commands/score.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerJudge } from './commands/judge.js';
 import { registerImport, registerScaffold } from './commands/scaffold.js';
+import { registerMerge } from './commands/merge.js';
+import { registerExport } from './commands/export.js';
 
 /** Command modules import their heavy dependencies inside their actions, so `cxbench --help` stays fast. */
 export function buildProgram(): Command {
@@ -16,7 +18,21 @@ export function buildProgram(): Command {
     .version(process.env['npm_package_version'] ?? '0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerEstimate, registerList, registerValidate, registerScore, registerAnalyse, registerReport, registerScaffold, registerImport, registerJudge]) register(program);
+  const commands = [
+    registerRun,
+    registerEstimate,
+    registerList,
+    registerValidate,
+    registerScore,
+    registerAnalyse,
+    registerReport,
+    registerScaffold,
+    registerImport,
+    registerJudge,
+    registerMerge,
+    registerExport,
+  ];
+  for (const register of commands) register(program);
   return program;
 }
 

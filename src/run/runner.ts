@@ -30,6 +30,8 @@ export interface RunOptions {
   batchSize?: number;
   /** Only run this subset (sharding). */
   filter?: (cell: PlannedCell) => boolean;
+  /** Recorded in runs.shard (e.g. "2/3") so a merged database shows where each run's cells came from. */
+  shard?: string;
   signal?: AbortSignal;
 }
 
@@ -88,8 +90,8 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const manifest = buildManifest(suite, opts.evaluators);
   await store.exec(
-    `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, NULL)`,
-    [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length],
+    `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, ?)`,
+    [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length, opts.shard ?? null],
   );
 
   const writer = new ConversationWriter(store);

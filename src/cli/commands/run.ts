@@ -8,6 +8,7 @@ interface RunCliOptions extends SuiteCliOptions {
   cache: boolean;
   offline?: boolean;
   maxCost?: string;
+  shard?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -18,6 +19,7 @@ export function registerRun(program: Command): void {
     .option('--no-cache', 'do not read or write the response cache (out/cache)')
     .option('--offline', 'replay responses from the cache only; a cache miss fails that cell clearly')
     .option('--max-cost <usd>', 'stop issuing model calls before this spend (USD) would be crossed')
+    .option('--shard <i/n>', 'run only shard i of n (cells split by a hash of the cell key; see docs/scale-out.md), e.g. 2/3')
     .action(async (opts: RunCliOptions) => {
       const { loadSuite } = await import('../../plan/suite.js');
       const { openStore } = await import('../../store/db.js');
@@ -32,6 +34,8 @@ export function registerRun(program: Command): void {
       const maxCost = opts.maxCost === undefined ? undefined : Number(opts.maxCost);
       if (maxCost !== undefined && !(maxCost > 0)) throw new InputError('--max-cost must be a positive number of USD', [{ file: 'command line', path: '--max-cost', expected: 'a positive number', found: String(opts.maxCost) }]);
       const budget = maxCost !== undefined ? new Budget(maxCost) : undefined;
+      const { parseShard, inShard, formatShard } = await import('../../plan/shard.js');
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
 
       // Everything is validated before the database is opened, so bad input never touches stored results.
       const suite = loadSuite(opts.config, overridesFrom(opts));
@@ -48,9 +52,10 @@ export function registerRun(program: Command): void {
           wrapClient: (c) => stackClient(c, { output: suite.config.output, cache, ...(budget ? { budget } : {}) }),
           ...(opts.progress ? { progress: opts.progress } : {}),
           ...(judge ? { judge } : {}),
+          ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
         });
         const out = (s: string): boolean => process.stdout.write(s + '\n');
-        out(`run ${summary.runId}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
+        out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
           `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors) in ${(summary.wallMs / 1000).toFixed(1)}s`);
         for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
         if (budget) out(`spend: $${budget.spentUsd.toFixed(4)} of the $${budget.capUsd.toFixed(2)} cap${budget.exceeded ? ' (cap reached: run again with a higher --max-cost to finish the missing cells)' : ''}`);
