@@ -8,6 +8,7 @@ import { registerScore } from './commands/score.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerJudge } from './commands/judge.js';
 import { registerImport, registerScaffold } from './commands/scaffold.js';
+import { registerValidity } from './commands/validity.js';
 import { registerMerge } from './commands/merge.js';
 import { registerExport } from './commands/export.js';
 
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     registerJudge,
     registerMerge,
     registerExport,
+    registerValidity,
   ];
   for (const register of commands) register(program);
   return program;
