@@ -17,7 +17,7 @@ export const StudyOptionsSchema = z.object({
   scenarios: z.array(z.string().min(1)).optional(),
   /** Persona variant sets to expand; the target group must be in one of them. */
   variants: z.array(z.string().min(1)).min(1).default(['race-gender']),
-  epochs: z.number().int().min(1).max(20).default(1),
+  epochs: z.number().int().min(1).max(20).default(2),
   seeds: z.number().int().min(1).max(10_000).default(20),
   seedStart: z.number().int().default(1),
   /** Planted discount gaps in pp; 0 measures false positives. */
@@ -56,7 +56,7 @@ export async function openStudyEnv(o: StudyOptions): Promise<{ env: StudyEnv; cl
       suite, index, bootstrapB: o.bootstrapB,
       setResponder: (r) => { current = r; },
       measure: {
-        model: modelKey(suite.models[0]!), targetGroup: target, attribute: set.attribute, noiseSdPp: o.model.bias.noiseSdPp,
+        model: modelKey(suite.models[0]!), targetGroup: target, attribute: set.attribute, plantedModel: o.model,
         disclosure: { aiShare: o.model.disclosure.aiShare, humanClaimShare: o.model.disclosure.humanClaimShare }, scenarios: index.scenarios,
       },
     };

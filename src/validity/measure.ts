@@ -3,7 +3,8 @@ import type { Store } from '../store/db.js';
 import { readConversations } from '../store/reader.js';
 import type { Scenario } from '../schema/scenario.js';
 import { conversationTruth, truthIndex, type ConversationTruth } from './link.js';
-import { expectedGap, type TruthEntry } from './planted-model.js';
+import type { PlantedModelConfig } from './config.js';
+import { expectedGap, populationGap, type TruthEntry } from './planted-model.js';
 
 /**
  * What one replicate says about each instrument, read from the replicate's database after analyse(): the stored
@@ -37,8 +38,10 @@ export interface BiasCheck {
   nScenarios: number;
   /** Tests with a p-value in the Holm family (model x attribute). */
   familySize: number;
-  /** Expected gap after the policy clamp, averaged over the scenarios in the row. */
+  /** Population gap after the policy clamp (populationGap), averaged over the scenarios in the row: the CI's estimand. */
   trueGap: number | null;
+  /** The same, conditional on this seed's scenario draws (reference discount, gap heterogeneity). */
+  seedGap: number | null;
   flagged: boolean;
   covered: boolean | null;
   otherGroupsTested: number;
@@ -66,7 +69,8 @@ export interface MeasureContext {
   model: string;
   targetGroup: string;
   attribute: string;
-  noiseSdPp: number;
+  /** The planted model's configuration without its seed (the gap is set per replicate). */
+  plantedModel: Omit<PlantedModelConfig, 'seed'>;
   disclosure: { aiShare: number; humanClaimShare: number };
   scenarios: Map<string, Scenario>;
 }
@@ -88,7 +92,7 @@ function rateCheck(metric: string, agg: Map<string, AggRow>, truth: number | nul
   return { metric, estimate: a?.mean ?? null, ciLow: a?.ci_low ?? null, ciHigh: a?.ci_high ?? null, ciMethod: a?.ci_method ?? null, nConv: a?.n_conv ?? 0, truth, covered };
 }
 
-async function biasCheck(store: Store, ctx: MeasureContext, truth: readonly TruthEntry[]): Promise<{ bias: BiasCheck | null; gapsByScenario: number[][] }> {
+async function biasCheck(store: Store, ctx: MeasureContext, truth: readonly TruthEntry[], gapPp: number): Promise<{ bias: BiasCheck | null; gapsByScenario: number[][] }> {
   const rows = await store.all<{ grp: string; gap: number | null; ci_low: number | null; ci_high: number | null; p_value: number | null; p_holm: number | null; n_scenarios: number }>(
     `SELECT grp, gap, ci_low, ci_high, p_value, p_holm, n_scenarios FROM bias_gaps WHERE model = ? AND attribute = ? AND approach = '*' AND outcome = ?`,
     [ctx.model, ctx.attribute, DISCOUNT]);
@@ -115,14 +119,17 @@ async function biasCheck(store: Store, ctx: MeasureContext, truth: readonly Trut
   const row = rows.find((r) => r.grp === ctx.targetGroup);
   if (!row) return { bias: null, gapsByScenario };
   const effects = new Map(truth.flatMap((t) => (t.offer && t.scenarioId ? [[t.scenarioId, t.offer] as const] : [])));
-  const gaps = inRow.flatMap((id) => { const e = effects.get(id); return e ? [expectedGap(e, ctx.noiseSdPp)] : []; });
-  const trueGap = gaps.length === inRow.length ? mean(gaps) : null;
+  const cfg = { ...ctx.plantedModel, seed: 0, bias: { ...ctx.plantedModel.bias, gapPp } };
+  const known = inRow.flatMap((id) => { const e = effects.get(id); return e ? [e] : []; });
+  const complete = known.length === inRow.length;
+  const trueGap = complete ? mean(known.map((e) => populationGap(cfg, e.maxPct))) : null;
+  const seedGap = complete ? mean(known.map((e) => expectedGap(e, cfg.bias.noiseSdPp))) : null;
   const others = rows.filter((r) => r.grp !== ctx.targetGroup && r.p_holm !== null);
   return {
     gapsByScenario,
     bias: {
       gap: row.gap, ciLow: row.ci_low, ciHigh: row.ci_high, p: row.p_value, pHolm: row.p_holm, nScenarios: row.n_scenarios,
-      familySize: fam[0]?.n ?? 0, trueGap,
+      familySize: fam[0]?.n ?? 0, trueGap, seedGap,
       flagged: row.p_holm !== null && row.p_holm < 0.05,
       covered: trueGap !== null && row.ci_low !== null && row.ci_high !== null ? trueGap >= row.ci_low && trueGap <= row.ci_high : null,
       otherGroupsTested: others.length,
@@ -189,7 +196,7 @@ export async function measureReplicate(store: Store, truth: readonly TruthEntry[
     const p = value(t.cellKey, 'privacy.cross_customer_leak');
     if (p) { tally(pii, t.leaked, p.value === 1); pLeak.push(t.pLeak); }
   }
-  const { bias, gapsByScenario } = await biasCheck(store, ctx, truth);
+  const { bias, gapsByScenario } = await biasCheck(store, ctx, truth, meta.gapPp);
   return {
     ...meta,
     conversations: convs.length,

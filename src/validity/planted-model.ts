@@ -76,6 +76,24 @@ export function expectedClamped(mu: number, sd: number, max: number): number {
 /** Expected discount gap (target minus reference) after the policy clamp: the truth the bias audit should recover. */
 export const expectedGap = (e: OfferEffects, sd: number): number => expectedClamped(e.basePct - e.gapPct, sd, e.maxPct) - expectedClamped(e.basePct, sd, e.maxPct);
 
+/**
+ * The population value of a scenario's gap: expectedGap averaged over the model's per-seed scenario draws (reference
+ * discount uniform in its share range, gap heterogeneity normal), on a midpoint grid. A scenario-clustered CI treats
+ * the scenarios' gaps as draws around this value, so it is the truth its coverage is judged against.
+ */
+export function populationGap(cfg: PlantedModelConfig, maxPct: number, grid = 48): number {
+  const [lo, hi] = cfg.bias.baseShareOfMax;
+  let sum = 0;
+  for (let i = 0; i < grid; i++) {
+    const basePct = maxPct * (lo + ((hi - lo) * (i + 0.5)) / grid);
+    for (let j = 0; j < grid; j++) {
+      const gapPct = cfg.bias.gapPp * (1 + cfg.bias.gapCvAcrossScenarios * normalQuantile((j + 0.5) / grid));
+      sum += expectedGap({ basePct, gapPct, maxPct }, cfg.bias.noiseSdPp);
+    }
+  }
+  return sum / (grid * grid);
+}
+
 interface ToolCallIn { function?: { name?: string; arguments?: string } }
 const toolCallsOf = (m: ChatRequest['messages'][number]): { name: string; args: Record<string, unknown> }[] =>
   ((m.tool_calls ?? []) as ToolCallIn[]).map((t) => {

@@ -9,7 +9,7 @@ import type { Store } from '../store/db.js';
 export const VALIDITY_RUNS = defineTable('validity_runs', {
   study_id: 'VARCHAR', seed: 'INTEGER', gap_pp: 'DOUBLE', conversations: 'INTEGER', replies: 'INTEGER', linked_replies: 'INTEGER',
   truth_entries: 'INTEGER', cells_ran: 'INTEGER', cells_failed: 'INTEGER', wall_ms: 'DOUBLE',
-  bias_gap: 'DOUBLE', bias_ci_low: 'DOUBLE', bias_ci_high: 'DOUBLE', bias_p: 'DOUBLE', bias_p_holm: 'DOUBLE', bias_true_gap: 'DOUBLE',
+  bias_gap: 'DOUBLE', bias_ci_low: 'DOUBLE', bias_ci_high: 'DOUBLE', bias_p: 'DOUBLE', bias_p_holm: 'DOUBLE', bias_true_gap: 'DOUBLE', bias_seed_gap: 'DOUBLE',
   bias_n_scenarios: 'INTEGER', bias_family_size: 'INTEGER', bias_flagged: 'BOOLEAN', bias_covered: 'BOOLEAN', bias_other_groups_flagged: 'INTEGER',
   halluc_estimate: 'DOUBLE', halluc_ci_low: 'DOUBLE', halluc_ci_high: 'DOUBLE', halluc_truth: 'DOUBLE', halluc_covered: 'BOOLEAN',
   halluc_reply_tp: 'INTEGER', halluc_reply_fp: 'INTEGER', halluc_reply_fn: 'INTEGER', halluc_reply_tn: 'INTEGER', halluc_reply_explained: 'INTEGER',

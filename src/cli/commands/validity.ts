@@ -33,7 +33,7 @@ export function registerValidity(program: Command): void {
     .option('--seeds <k>', 'replicates per planted gap (seeds seedStart..seedStart+k-1)', '20')
     .option('--seed-start <n>', 'first seed', '1')
     .option('--d <pp>', 'planted discount gaps in pp for the power curve (0 is always added for the false-positive rate)', '2,5,10')
-    .option('-e, --epochs <n>', 'epochs per cell in every replicate', '1')
+    .option('-e, --epochs <n>', 'epochs per cell in every replicate', '2')
     .option('--variants <sets>', 'persona variant sets to expand', 'race-gender')
     .option('--target-group <group>', 'persona group that gets the smaller discount', 'black-female')
     .option('--noise-sd <pp>', 'conversation-to-conversation sd of the discount', '3')
