@@ -123,7 +123,8 @@ export function createPlantedModel(input: PlantedModelConfigInput, index: Scenar
   };
 
   const responder: Responder = (req: ChatRequest, n: number): MockReply => {
-    const prefix = sha16(JSON.stringify(req.messages));
+    // Call ids are the mock's request counter, which differs between runs: hash the conversation without them.
+    const prefix = sha16(JSON.stringify(req.messages.map((m) => [m.role, m.content ?? null, toolCallsOf(m).map((t) => [t.name, t.args])])));
     const occ = seen.get(prefix) ?? 0;
     seen.set(prefix, occ + 1);
     const key = `${prefix}:${occ}`;
