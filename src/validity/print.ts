@@ -9,7 +9,7 @@ function line(r: ValidityInstrumentRow): string {
   const ci = r.ci_low !== null && r.ci_high !== null ? ` [${f(r.ci_low)}, ${f(r.ci_high)}]` : '';
   const gap = r.gap_pp !== null ? ` d=${r.gap_pp}` : '';
   const truth = r.truth !== null ? ` truth ${f(r.truth)}` : '';
-  const verdict = r.target ? `  target ${r.target}: ${r.meets_target ? 'MET' : 'MISSED'}` : '';
+  const verdict = r.target ? `  target ${r.target}: ${r.meets_target === null ? 'UNRESOLVED (too few replicates)' : r.meets_target ? 'MET' : 'MISSED'}` : '';
   return `  ${`${r.instrument} ${r.check_name}${gap}`.padEnd(44)} ${f(r.value)}${ci}${truth} (n=${r.n ?? 0})${verdict}`;
 }
 
@@ -35,7 +35,10 @@ export function studySummary(s: StudyResult): string[] {
   }
   const failedCells = s.results.reduce((n, r) => n + r.failed, 0);
   if (failedCells) out.push(`warning: ${failedCells} cells failed across replicates (their conversations are missing from the measurements)`);
-  const missed = s.tables.instruments.filter((r) => r.meets_target === false);
-  out.push(missed.length ? `targets missed: ${missed.map((r) => `${r.instrument} ${r.check_name}${r.gap_pp !== null ? ` d=${r.gap_pp}` : ''}`).join('; ')}` : 'all targets met');
+  const name = (r: ValidityInstrumentRow): string => `${r.instrument} ${r.check_name}${r.gap_pp !== null ? ` d=${r.gap_pp}` : ''}`;
+  const missed = s.tables.instruments.filter((r) => r.target && r.meets_target === false);
+  const unresolved = s.tables.instruments.filter((r) => r.target && r.meets_target === null);
+  out.push(missed.length ? `targets missed: ${missed.map(name).join('; ')}` : 'no target missed');
+  if (unresolved.length) out.push(`unresolved with ${s.options.seeds} seeds (run more with --seeds): ${unresolved.map(name).join('; ')}`);
   return out;
 }

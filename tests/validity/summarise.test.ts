@@ -58,3 +58,16 @@ describe('pooling replicates into instrument checks', () => {
     expect(five.every((r) => (r.scenarios_holm ?? 0) >= (r.scenarios_alpha_05 ?? 0))).toBe(true);
   });
 });
+
+describe('coverage verdicts', () => {
+  const cov = (hits: number, n: number) => {
+    const results = Array.from({ length: n }, (_, i) => replicate(i + 1, 0, false, { tp: 1, fp: 0, fn: 0, tn: 1, explained: 0 }));
+    results.forEach((r, i) => { r.measures.bias!.covered = i < hits; });
+    return summariseStudy('s', results, [0]).instruments.find((r) => r.instrument === 'bias-audit' && r.check_name === 'ci-coverage' && r.gap_pp === 0)!;
+  };
+  it('met inside the band, unresolved when a few replicates cannot tell, missed when clearly outside', () => {
+    expect(cov(95, 100).meets_target).toBe(true);
+    expect(cov(20, 20).meets_target).toBeNull();
+    expect(cov(60, 100).meets_target).toBe(false);
+  });
+});
