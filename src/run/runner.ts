@@ -99,12 +99,14 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   let pending: ScoredConversation[] = [];
   let writeChain: Promise<void> = Promise.resolve();
   let writeError: unknown;
+  let queuedBatches = 0;
   const flush = (): Promise<void> => {
     if (pending.length === 0) return writeChain;
     const batch = pending;
     pending = [];
     const keys = batch.map((b) => b.conversation.cell.key).filter((k) => replace.has(k));
-    writeChain = writeChain.then(() => writer.write(batch, keys)).catch((e: unknown) => { writeError ??= e; });
+    queuedBatches++;
+    writeChain = writeChain.then(() => writer.write(batch, keys)).catch((e: unknown) => { writeError ??= e; }).finally(() => { queuedBatches--; });
     return writeChain;
   };
 
@@ -133,8 +135,12 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     summary.ran++;
     if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
     pending.push({ conversation: conv, scores });
-    if (pending.length >= batchSize) void flush();
     progress.tick(conv.status);
+    // Backpressure: when the database falls behind, workers wait instead of piling finished cells up in memory.
+    if (pending.length >= batchSize) {
+      const written = flush();
+      if (queuedBatches > 2) await written;
+    }
   };
 
   try {
