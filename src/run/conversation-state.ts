@@ -45,7 +45,8 @@ export function conversationSetup(pc: PlannedCell, r: ResolvedScenario, o: Setup
   return {
     system: pc.approach.systemPrompt(r),
     tools: pc.approach.meta.tools.map((t: ToolName) => TOOLS[t]),
-    settings: { temperature: o.temperature, maxOutputTokens: o.maxOutputTokens, seed: o.seed },
+    // Each epoch is its own sample: its own seed, so its requests (and cache entries) differ from the other epochs'.
+    settings: { temperature: o.temperature, maxOutputTokens: o.maxOutputTokens, seed: o.seed + pc.cell.epoch },
     ...(rulesContext ? { rulesContext } : {}),
     maxAgentStepsPerTurn: o.maxAgentStepsPerTurn,
     outreach: pc.approach.meta.mode === 'outreach',

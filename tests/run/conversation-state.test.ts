@@ -82,3 +82,13 @@ describe('conversation state', () => {
     expect(st.phase).toBe('agent');
   });
 });
+
+describe('epochs', () => {
+  it('each epoch is its own sample: its own seed, hence its own request and cache entry', () => {
+    const { pc, r } = cellFor('tst-return');
+    const e0 = conversationSetup(pc, r, opts);
+    const e1 = conversationSetup({ ...pc, cell: { ...pc.cell, epoch: 1 } }, r, opts);
+    expect(e0.settings.seed).toBe(1);
+    expect(e1.settings.seed).toBe(2);
+  });
+});
