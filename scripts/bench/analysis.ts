@@ -3,11 +3,14 @@
  * race-gender set of 2 reference and 4 x 2 other names), 4 models (3 GAI + rules), 5 epochs = 20,000 conversations
  * x 50 metrics. Values are deterministic hashes, filled by INSERT ... SELECT from range(), so the bench measures
  * analysis, not data generation.  Run: npx tsx scripts/bench/analysis.ts [bootstrapB]
+ * It then times the report build the CLI runs (`cxbench report`: analyse + buildReport with the CLI's transcript cap).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../../src/analysis/index.js';
+import { buildReport } from '../../src/report/index.js';
+import { REPORT_TRANSCRIPT_CAP } from '../../src/cli/commands/report.js';
 import { BiasMarginsSchema, RoiInputsSchema } from '../../src/schema/config.js';
 import { openStore } from '../../src/store/db.js';
 
@@ -40,7 +43,7 @@ try {
            '', '[]', 'bench', 't2'
     FROM conversations c CROSS JOIN (VALUES ${metricValues}) m(metric, bin)`);
   await store.exec(`INSERT INTO model_calls
-    SELECT cell_key, r.idx, r.role, model, 1000, 200, 0, 0, 0, 500.0, CASE WHEN model = 'rules' THEN 0 ELSE 0.001 END, 'bench', false, false, 0
+    SELECT cell_key, r.idx, r.role, model, 1000, 200, 0, 0, 0, 500.0, CASE WHEN model = 'rules' THEN 0 ELSE 0.001 END, 'bench', false, false, 0, NULL
     FROM conversations CROSS JOIN (VALUES (0, 'agent'), (1, 'judge')) r(idx, role)`);
   await store.exec(`INSERT INTO metrics SELECT metric, 'bench', metric, CASE WHEN bin THEN 'rate' ELSE 'score' END,
     CASE WHEN bin THEN 'higher-better' ELSE 'neutral' END, '' FROM (VALUES ${metricValues}) m(metric, bin)`);
@@ -52,6 +55,9 @@ try {
   console.log(`score rows: ${n?.n}; fill ${(fill / 1000).toFixed(1)} s`);
   console.log(`analyse(): ${(summary.elapsedMs / 1000).toFixed(2)} s with bootstrap B = ${B}; rss ${(rssBefore / 2 ** 20).toFixed(0)} -> ${(rssAfter / 2 ** 20).toFixed(0)} MiB`);
   console.log(JSON.stringify(summary.tables));
+  const t1 = performance.now();
+  const r = await buildReport(store, join(dir, 'report'), { maxTranscripts: REPORT_TRANSCRIPT_CAP });
+  console.log(`buildReport(): ${((performance.now() - t1) / 1000).toFixed(2)} s (${r.charts.filter((c) => c.status === 'rendered').length} charts rendered); analyse + report ${((summary.elapsedMs + performance.now() - t1) / 1000).toFixed(2)} s`);
 } finally {
   store.close();
   rmSync(dir, { recursive: true, force: true });

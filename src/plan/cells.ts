@@ -44,32 +44,38 @@ export function variantsFor(scenario: Scenario, config: SuiteConfig, data: Datas
   return out.length ? out : [BASELINE];
 }
 
-/** approach × scenario × persona variant × model × epoch, in a stable order. */
-export function planCells(scenarios: Scenario[], approaches: Map<string, Approach>, models: ModelSpec[], config: SuiteConfig, data: DatasetIndex): PlannedCell[] {
+/**
+ * approach × scenario × persona variant × model × epoch, in a stable order, one cell at a time: a 50,000-cell study
+ * never holds its plan in memory.
+ */
+export function* iterateCells(scenarios: Scenario[], approaches: Map<string, Approach>, models: ModelSpec[], config: SuiteConfig, data: DatasetIndex): Generator<PlannedCell> {
   const settings = settingsFingerprint(config);
-  const cells: PlannedCell[] = [];
   for (const scenario of scenarios) {
     const approach = approaches.get(scenario.approach);
     if (!approach) continue;
     for (const variant of variantsFor(scenario, config, data)) {
       for (const spec of models) {
+        const model = modelKey(spec);
         for (let epoch = 0; epoch < config.epochs; epoch++) {
-          const model = modelKey(spec);
           const key = cellKey({
             approach: approach.meta.id, promptVersion: approach.promptVersion, scenarioId: scenario.id, scenarioVersion: scenario.version,
             variantSet: variant.set, variantId: variant.variant.id, model, epoch, settings,
           });
-          cells.push({
+          yield {
             cell: {
               key, approach: approach.meta.id, stage: approach.meta.stage, mode: approach.meta.mode, domain: scenario.domain,
               scenarioId: scenario.id, scenarioVersion: scenario.version, variantSet: variant.set, variantId: variant.variant.id,
               attribute: variant.attribute, group: variant.variant.group, isReference: variant.variant.reference, model, epoch,
             },
             scenario, approach, variant, spec,
-          });
+          };
         }
       }
     }
   }
-  return cells;
+}
+
+/** The whole plan as an array (validate, estimate, batch mode, tests). */
+export function planCells(scenarios: Scenario[], approaches: Map<string, Approach>, models: ModelSpec[], config: SuiteConfig, data: DatasetIndex): PlannedCell[] {
+  return [...iterateCells(scenarios, approaches, models, config, data)];
 }

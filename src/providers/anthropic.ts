@@ -5,10 +5,10 @@ import { anthropicUsage, fromAnthropicMessage, toAnthropicRequest } from './anth
 import { resolveKey } from './keys.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
 
-const ANTHROPIC_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
+export const ANTHROPIC_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
 
 /** Written out so that an ANTHROPIC_BASE_URL left in the environment cannot redirect a run. */
-const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
 export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> {
   const apiKey = resolveKey(spec);

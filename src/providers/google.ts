@@ -12,7 +12,7 @@ const MAX_SIGNATURES = 20_000;
  * Gemini 3 and later reject a replayed function call without its thought signature. Older models (version below 3
  * in the name) get none; for names without a version (aliases such as gemini-flash-latest) the sentinel is sent.
  */
-function wantsSignature(model: string): boolean {
+export function wantsSignature(model: string): boolean {
   const major = /gemini-(\d+)/.exec(model)?.[1];
   return major === undefined || Number(major) >= 3;
 }
@@ -29,7 +29,7 @@ function retryDelayMs(body: unknown): number | undefined {
 }
 
 /** genai's ApiError carries the status and the body (as its message) but no headers: those come from our fetch. */
-function fromGenaiError(e: unknown, headers: Headers | undefined, ctx: CallContext): unknown {
+export function fromGenaiError(e: unknown, headers: Headers | undefined, ctx: CallContext): unknown {
   if (!(e instanceof ApiError)) return transportFailure(e, ctx) ?? e;
   let body: unknown;
   try {

@@ -4,7 +4,7 @@ import type { ModelSpec } from '../schema/model-spec.js';
 import { chatUsage, fromChatCompletion, toChatRequest, type MaxTokensField } from './openai-chat-format.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
 
-const OPENAI_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
+export const OPENAI_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
 
 export interface ChatBackendOptions {
   baseURL: string;

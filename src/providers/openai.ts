@@ -4,7 +4,7 @@ import { resolveKey } from './keys.js';
 import { createChatCompletionsBackend } from './openai-chat.js';
 
 /** The vendor's URL is written out so that an OPENAI_BASE_URL left in the environment cannot redirect a run. */
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 export async function createOpenAIBackend(spec: ModelSpec): Promise<Backend> {
   const apiKey = resolveKey(spec);

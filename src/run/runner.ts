@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Conversation } from '../core/conversation.js';
 import { createBackend } from '../providers/index.js';
 import { resolveKey } from '../providers/keys.js';
-import { planCells, type PlannedCell } from '../plan/cells.js';
+import { iterateCells, type PlannedCell } from '../plan/cells.js';
 import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
 import type { Suite } from '../plan/suite.js';
@@ -62,8 +62,9 @@ export interface RunSummary {
 export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
   const cfg = suite.config;
-  let cells = planCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets);
-  if (opts.filter) cells = cells.filter(opts.filter);
+  const plan = function* (): Generator<PlannedCell> {
+    for (const pc of iterateCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets)) if (!opts.filter || opts.filter(pc)) yield pc;
+  };
 
   preflight(suite);
   const clients = new Map<string, ModelClient>();
@@ -83,15 +84,25 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
 
   const finished = new Map<string, string>();
   for (const row of await store.all<{ cell_key: string; status: string }>('SELECT cell_key, status FROM conversations')) finished.set(row.cell_key, row.status);
-  // Done and agent-error cells are results; infrastructure failures are retried on the next run.
-  const todo = cells.filter((c) => { const s = finished.get(c.cell.key); return s !== 'done' && s !== 'agent-error'; });
-  const replace = new Set(todo.filter((c) => finished.has(c.cell.key)).map((c) => c.cell.key));
+  // Done and agent-error cells are results; infrastructure failures are retried on the next run (their old rows are
+  // replaced in the same transaction as the new ones).
+  const isTodo = (pc: PlannedCell): boolean => { const s = finished.get(pc.cell.key); return s !== 'done' && s !== 'agent-error'; };
+  let planned = 0;
+  let todoCount = 0;
+  const todoByKind = new Map<string, number>();
+  for (const pc of plan()) {
+    planned++;
+    if (!isTodo(pc)) continue;
+    todoCount++;
+    todoByKind.set(pc.spec.kind, (todoByKind.get(pc.spec.kind) ?? 0) + 1);
+  }
+  const replaceKey = (key: string): boolean => finished.has(key);
 
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const manifest = buildManifest(suite, opts.evaluators);
   await store.exec(
     `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, ?)`,
-    [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length, opts.shard ?? null],
+    [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), planned, opts.shard ?? null],
   );
 
   const writer = new ConversationWriter(store);
@@ -99,18 +110,20 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   let pending: ScoredConversation[] = [];
   let writeChain: Promise<void> = Promise.resolve();
   let writeError: unknown;
+  let queuedBatches = 0;
   const flush = (): Promise<void> => {
     if (pending.length === 0) return writeChain;
     const batch = pending;
     pending = [];
-    const keys = batch.map((b) => b.conversation.cell.key).filter((k) => replace.has(k));
-    writeChain = writeChain.then(() => writer.write(batch, keys)).catch((e: unknown) => { writeError ??= e; });
+    const keys = batch.map((b) => b.conversation.cell.key).filter(replaceKey);
+    queuedBatches++;
+    writeChain = writeChain.then(() => writer.write(batch, keys)).catch((e: unknown) => { writeError ??= e; }).finally(() => { queuedBatches--; });
     return writeChain;
   };
 
   const progress = createProgress(opts.progress);
-  progress.start(todo.length, `run ${runId}`);
-  const summary: RunSummary = { runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
+  progress.start(todoCount, `run ${runId}`);
+  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
   const ctx: ScoreContext = opts.judge ? { judge: opts.judge.backend } : {};
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
@@ -133,22 +146,22 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     summary.ran++;
     if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
     pending.push({ conversation: conv, scores });
-    if (pending.length >= batchSize) void flush();
     progress.tick(conv.status);
+    // Backpressure: when the database falls behind, workers wait instead of piling finished cells up in memory.
+    if (pending.length >= batchSize) {
+      const written = flush();
+      if (queuedBatches > 2) await written;
+    }
   };
 
   try {
-    // One pool of workers per provider, each pulling the next cell: memory stays flat however many cells there are.
-    const byKind = new Map<string, PlannedCell[]>();
-    for (const pc of todo) {
-      const list = byKind.get(pc.spec.kind);
-      if (list) list.push(pc); else byKind.set(pc.spec.kind, [pc]);
-    }
-    await Promise.all([...byKind].map(([kind, list]) => {
-      let next = 0;
-      const workers = Math.min(list.length, cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default);
+    // One pool of workers per provider, each pulling the next cell from a lazy plan: memory stays flat however many
+    // cells there are.
+    await Promise.all([...todoByKind].map(([kind, count]) => {
+      const it = (function* () { for (const pc of plan()) if (pc.spec.kind === kind && isTodo(pc)) yield pc; })();
+      const workers = Math.min(count, cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default);
       return Promise.all(Array.from({ length: workers }, async () => {
-        while (next < list.length) await runCell(list[next++]!);
+        for (let next = it.next(); !next.done; next = it.next()) await runCell(next.value);
       }));
     }));
     await flush();

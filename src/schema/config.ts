@@ -31,7 +31,7 @@ export const SuiteConfigSchema = z.object({
   datasets: z.string().default('datasets'),
   approaches: z.union([z.literal('all'), z.array(ApproachIdSchema).min(1)]).default('all'),
   models: z.array(ModelEntrySchema).min(1).default(['rules']),
-  epochs: z.number().int().min(1).max(10_000).default(1),
+  epochs: z.number().int().min(1).max(1_000_000).default(1),
   /** Counterfactual persona sets to expand: 'all' applicable to each scenario, 'none', or a list of set ids. */
   personaVariants: z.union([z.enum(['all', 'none']), z.array(z.string()).min(1)]).default('all'),
   customer: z.object({

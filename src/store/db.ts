@@ -15,11 +15,12 @@ export interface Store {
 }
 
 /** Opens (and creates) the database. DuckDB holds a file lock, so a second writer fails here with a clear message. */
-export async function openStore(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
+export async function openStore(path: string, opts: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<Store> {
   if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    // A bounded buffer pool keeps memory flat as studies grow; DuckDB spills to a temp folder beside the file when needed.
+    instance = await DuckDBInstance.create(path, { memory_limit: opts.memoryLimit ?? '512MB', ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/lock/i.test(msg)) {

@@ -3,12 +3,15 @@ import type { SuiteConfig } from '../../schema/config.js';
 import type { Store } from '../../store/db.js';
 import { dbPath, reportDir } from '../options.js';
 
+/** Transcripts embedded in report.html (the first N by cell key); all of them stay in the database and `export jsonl`. */
+export const REPORT_TRANSCRIPT_CAP = 2_000;
+
 /** analyse -> report, from the database alone. Returns lines to print (where things were written). */
 export async function buildOutputs(store: Store, config: SuiteConfig): Promise<string[]> {
   const { analyse } = await import('../../analysis/index.js');
   const { buildReport } = await import('../../report/index.js');
   const a = await analyse(store, { seed: config.seed, bootstrapB: 10_000, roi: config.roi, biasMargins: config.biasMargins });
-  const r = await buildReport(store, reportDir(config.output), { title: `cxbench report: ${config.name}` });
+  const r = await buildReport(store, reportDir(config.output), { title: `cxbench report: ${config.name}`, maxTranscripts: REPORT_TRANSCRIPT_CAP });
   const rendered = r.charts.filter((c) => c.status === 'rendered').length;
   const problems = r.charts.filter((c) => c.status === 'error').map((c) => `  chart ${c.id}: ${c.note ?? 'error'}`);
   return [

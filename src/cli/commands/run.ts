@@ -9,6 +9,8 @@ interface RunCliOptions extends SuiteCliOptions {
   offline?: boolean;
   maxCost?: string;
   shard?: string;
+  batch?: boolean;
+  pollInterval?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -20,6 +22,8 @@ export function registerRun(program: Command): void {
     .option('--offline', 'replay responses from the cache only; a cache miss fails that cell clearly')
     .option('--max-cost <usd>', 'stop issuing model calls before this spend (USD) would be crossed')
     .option('--shard <i/n>', 'run only shard i of n (cells split by a hash of the cell key; see docs/scale-out.md), e.g. 2/3')
+    .option('--batch', "use the providers' batch APIs (OpenAI, Anthropic, Gemini) at half price: one agent step per batch round; run again to resume pending batches")
+    .option('--poll-interval <ms>', 'with --batch: milliseconds between polls of a pending batch (default 60000)')
     .action(async (opts: RunCliOptions) => {
       const { loadSuite } = await import('../../plan/suite.js');
       const { openStore } = await import('../../store/db.js');
@@ -36,6 +40,12 @@ export function registerRun(program: Command): void {
       const budget = maxCost !== undefined ? new Budget(maxCost) : undefined;
       const { parseShard, inShard, formatShard } = await import('../../plan/shard.js');
       const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      const pollIntervalMs = opts.pollInterval === undefined ? undefined : Number(opts.pollInterval);
+      if (pollIntervalMs !== undefined && !(Number.isInteger(pollIntervalMs) && pollIntervalMs > 0)) throw new InputError('--poll-interval must be a positive whole number of milliseconds', [{ file: 'command line', path: '--poll-interval', expected: 'a positive integer', found: String(opts.pollInterval) }]);
+      // Batch submissions are not priced before they are sent yet, so a cap could not be kept: refuse rather than overspend.
+      if (opts.batch && maxCost !== undefined) throw new InputError('--max-cost is not supported with --batch yet', [{ file: 'command line', path: '--max-cost', expected: 'no --max-cost with --batch', found: String(opts.maxCost) }]);
+      if (opts.batch && shard) throw new InputError('--shard is not supported with --batch yet: run each shard live, or batch the whole suite', [{ file: 'command line', path: '--shard', expected: 'no --shard with --batch', found: opts.shard ?? '' }]);
+      if (opts.batch && opts.offline) throw new InputError('--offline replays the cache of live calls; it cannot be combined with --batch', [{ file: 'command line', path: '--batch', expected: 'either --batch or --offline', found: 'both' }]);
 
       // Everything is validated before the database is opened, so bad input never touches stored results.
       const suite = loadSuite(opts.config, overridesFrom(opts));
@@ -47,19 +57,30 @@ export function registerRun(program: Command): void {
       try {
         await writeMetricCatalog(store, metricCatalog());
         const cache = opts.offline ? 'offline' : opts.cache ? 'use' : 'off';
-        const summary = await runSuite(suite, store, {
-          evaluators: EVALUATORS,
-          wrapClient: (c) => stackClient(c, { output: suite.config.output, cache, ...(budget ? { budget } : {}) }),
-          ...(opts.progress ? { progress: opts.progress } : {}),
-          ...(judge ? { judge } : {}),
-          ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
-        });
+        const wrapClient = (c: Parameters<typeof stackClient>[0]): ReturnType<typeof stackClient> => stackClient(c, { output: suite.config.output, cache, ...(budget ? { budget } : {}) });
         const out = (s: string): boolean => process.stdout.write(s + '\n');
-        out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
-          `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors) in ${(summary.wallMs / 1000).toFixed(1)}s`);
-        for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
+        if (opts.batch) {
+          const { runBatchFromCli } = await import('./run-batch.js');
+          failed = await runBatchFromCli(suite, store, out, {
+            evaluators: EVALUATORS, wrapClient,
+            ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}),
+            ...(opts.progress ? { progress: opts.progress } : {}),
+            ...(judge ? { judge } : {}),
+          });
+        } else {
+          const summary = await runSuite(suite, store, {
+            evaluators: EVALUATORS,
+            wrapClient,
+            ...(opts.progress ? { progress: opts.progress } : {}),
+            ...(judge ? { judge } : {}),
+            ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
+          });
+          out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
+            `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors) in ${(summary.wallMs / 1000).toFixed(1)}s`);
+          for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
+          failed = summary.agentErrors + summary.infraErrors > 0 || Object.keys(summary.stoppedModels).length > 0;
+        }
         if (budget) out(`spend: $${budget.spentUsd.toFixed(4)} of the $${budget.capUsd.toFixed(2)} cap${budget.exceeded ? ' (cap reached: run again with a higher --max-cost to finish the missing cells)' : ''}`);
-        failed = summary.agentErrors + summary.infraErrors > 0 || Object.keys(summary.stoppedModels).length > 0;
         out(`database: ${path}`);
         if (opts.report) for (const line of await buildOutputs(store, suite.config)) out(line);
       } finally {

@@ -27,10 +27,11 @@ describe('safety.critical_failure', () => {
 });
 
 describe('risk evaluator registry', () => {
-  it('emits every declared metric, labelled deterministic:<id>@<version>', async () => {
+  it('emits every declared metric, labelled deterministic:<id>@<version> (judge evaluators emit nothing without a judge)', async () => {
     const c = reply("I'm an AI assistant. 10% off makes the Trail Jacket $108.");
     const r = resolved();
     for (const e of riskEvaluators) {
+      if (e.metrics.some((m) => m.id.startsWith('judge.'))) { expect(await e.score(c, r, {})).toEqual([]); continue; }
       const scores = await e.score(c, r, {});
       expect(scores.map((s) => s.metric).sort()).toEqual(e.metrics.map((m) => m.id).sort());
       for (const s of scores) expect(s.evaluator).toBe(`deterministic:${e.id}@${e.version}`);
