@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { query } from '../helpers/db.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 function fixtureCopy(): { dir: string; config: string } {
@@ -13,13 +13,7 @@ function fixtureCopy(): { dir: string; config: string } {
   return { dir, config };
 }
 
-async function count(db: string, sql: string): Promise<number> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const c = await inst.connect();
-  const rows = (await c.runAndReadAll(sql)).getRowObjectsJS();
-  c.closeSync(); inst.closeSync();
-  return Number(Object.values(rows[0]!)[0]);
-}
+const count = async (db: string, sql: string): Promise<number> => Number(Object.values((await query(db, sql))[0]!)[0]);
 
 describe('cxbench CLI', () => {
   it('prints help for every command', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { query } from '../helpers/db.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('cxbench judge calibrate', () => {
@@ -14,10 +14,7 @@ describe('cxbench judge calibrate', () => {
     const r = await runCli(['judge', 'calibrate', csv, '--judge', 'openai:gpt-4o-mini#abc', '--nominal', 'halluc.any', '-o', join(dir, 'out')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/halluc\.any: n 40, alpha 1\.000 \(nominal\)/);
-    const inst = await DuckDBInstance.create(join(dir, 'out/cxbench.duckdb'));
-    const c = await inst.connect();
-    const stored = (await c.runAndReadAll('SELECT metric, judge, n_items, alpha FROM judge_validation')).getRowObjectsJS();
-    c.closeSync(); inst.closeSync();
+    const stored = await query(join(dir, 'out/cxbench.duckdb'), 'SELECT metric, judge, n_items, alpha FROM judge_validation');
     expect(stored).toEqual([{ metric: 'halluc.any', judge: 'openai:gpt-4o-mini#abc', n_items: 40, alpha: 1 }]);
   });
 

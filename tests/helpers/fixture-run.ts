@@ -1,4 +1,3 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { loadSuite, type SuiteOverrides } from '../../src/plan/suite.js';
 import { runSuite, type RunOptions, type RunSummary } from '../../src/run/runner.js';
 import type { Evaluator } from '../../src/score/types.js';
@@ -26,15 +25,4 @@ export async function runFixture(db: string, overrides: SuiteOverrides = {}, opt
   }
 }
 
-/** Read-only query against a database file (BigInts turned into numbers). */
-export async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const c = await inst.connect();
-  try {
-    const rows = (await c.runAndReadAll(sql)).getRowObjectsJS();
-    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))) as T[];
-  } finally {
-    c.closeSync();
-    inst.closeSync();
-  }
-}
+export { query } from './db.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { query } from '../helpers/db.js';
 import { startMockOpenAI, type MockServer } from '../../src/mock/openai-server.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -11,13 +11,6 @@ let mock: MockServer;
 beforeAll(async () => { mock = await startMockOpenAI({ latencyMs: 100 }); });
 afterAll(async () => { await mock.close(); });
 
-async function query(db: string, sql: string): Promise<Record<string, unknown>[]> {
-  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const c = await inst.connect();
-  const r = (await c.runAndReadAll(sql)).getRowObjectsJS();
-  c.closeSync(); inst.closeSync();
-  return r;
-}
 
 /**
  * Starts `cxbench run` and SIGKILLs it `ms` after its `lines`-th progress line (so each run has made progress,
@@ -53,7 +46,7 @@ describe('resume after kill -9', () => {
     expect(final.code).toBe(0);
     expect(final.stdout).toContain(`${partial} already in the database, ${300 - partial} ran`);
     const [c] = await query(db, 'SELECT count(*) AS n, count(DISTINCT cell_key) AS k FROM conversations');
-    expect(c).toEqual({ n: 300n, k: 300n });
+    expect(c).toEqual({ n: 300, k: 300 });
     // Every stored conversation is whole: its message rows match n_turns, and it has one agent call per agent turn.
     const broken = await query(db, `
       SELECT c.cell_key FROM conversations c
@@ -62,6 +55,6 @@ describe('resume after kill -9', () => {
       WHERE m.m IS DISTINCT FROM c.n_turns OR k.k IS DISTINCT FROM m.a`);
     expect(broken).toEqual([]);
     const orphans = await query(db, `SELECT count(*) AS n FROM messages WHERE cell_key NOT IN (SELECT cell_key FROM conversations)`);
-    expect(orphans[0]!['n']).toBe(0n);
+    expect(orphans[0]!['n']).toBe(0);
   }, 120_000);
 });
