@@ -1,5 +1,5 @@
 // One measured harness run: N single-turn cells at concurrency C through the openai-compatible backend, cache off,
-// stored to DuckDB and scored with the deterministic evaluators. Prints one JSON line.
+// stored to DuckDB and scored with the deterministic evaluators in a worker thread, as `cxbench run` does. Prints one JSON line.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const suite = loadSuite('tests/fixtures/suite/config.yaml', {
 suite.config.concurrency = { default: c, perProvider: {} };
 const store = await openStore(join(dir, 'bench.duckdb'));
 const t0 = performance.now();
-const s = await runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', wrapClient: (cl) => stackClient(cl, { output: dir, cache: 'off' }) });
+const s = await runSuite(suite, store, { evaluators: EVALUATORS, scoreWorkers: 1, progress: 'silent', wrapClient: (cl) => stackClient(cl, { output: dir, cache: 'off' }) });
 const wallMs = performance.now() - t0;
 const [row] = await store.all<{ n: bigint }>('SELECT count(*) AS n FROM conversations');
 store.close();

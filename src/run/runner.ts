@@ -7,7 +7,7 @@ import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
 import type { Suite } from '../plan/suite.js';
 import { modelKey, modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
-import { scoreConversation } from '../score/score-conversation.js';
+import { inlineScorePool, workerScorePool, type ScorePool } from '../score/score-pool.js';
 import { judgeCallsFromScores } from '../score/judge-cost.js';
 import type { Evaluator, ScoreContext } from '../score/types.js';
 import type { Store } from '../store/db.js';
@@ -28,6 +28,11 @@ export interface RunOptions {
   judge?: { backend: NonNullable<ScoreContext['judge']>; spec: ModelSpec };
   /** Write cells in batches of this size (one transaction each); the last partial batch is flushed at the end. */
   batchSize?: number;
+  /**
+   * Score in this many worker threads with the full evaluator registry (the CLI's default); 0 or absent scores
+   * in-line with `evaluators`. Ignored when a judge is set (judges need this thread's backend).
+   */
+  scoreWorkers?: number;
   /** Only run this subset (sharding). */
   filter?: (cell: PlannedCell) => boolean;
   /** Recorded in runs.shard (e.g. "2/3") so a merged database shows where each run's cells came from. */
@@ -125,6 +130,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   progress.start(todoCount, `run ${runId}`);
   const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
   const ctx: ScoreContext = opts.judge ? { judge: opts.judge.backend } : {};
+  const scorer: ScorePool = opts.scoreWorkers && !opts.judge ? workerScorePool(opts.scoreWorkers) : inlineScorePool(opts.evaluators, ctx);
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
     const model = pc.cell.model;
@@ -141,13 +147,24 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     if (conv.status === 'infra-error' && conv.endReason === 'infra:budget') {
       for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
     }
-    const scores = conv.status === 'done' ? await scoreConversation(conv, r, opts.evaluators, ctx) : [];
+    // Scoring and storing run behind generation: the worker slot moves on to its next cell at once, so scoring never
+    // holds back provider concurrency. At most MAX_SCORING cells wait for scoring at any time (memory stays flat).
+    const job: Promise<void> = finishCell(conv, r).catch((e: unknown) => { writeError ??= e; }).then(() => { scoring.delete(job); });
+    scoring.add(job);
+    if (scoring.size >= MAX_SCORING) await Promise.race(scoring);
+    if (writeError) throw writeError;
+  };
+
+  const MAX_SCORING = 256;
+  const scoring = new Set<Promise<void>>();
+  const finishCell = async (conv: Conversation, r: ReturnType<typeof resolveScenario>): Promise<void> => {
+    const scores = conv.status === 'done' ? await scorer.score(conv, r) : [];
     if (opts.judge) conv.calls.push(...judgeCallsFromScores(scores, opts.judge.spec, conv.calls.length));
     summary.ran++;
     if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
     pending.push({ conversation: conv, scores });
     progress.tick(conv.status);
-    // Backpressure: when the database falls behind, workers wait instead of piling finished cells up in memory.
+    // Backpressure: when the database falls behind, scoring waits instead of piling finished cells up in memory.
     if (pending.length >= batchSize) {
       const written = flush();
       if (queuedBatches > 2) await written;
@@ -164,11 +181,13 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
         for (let next = it.next(); !next.done; next = it.next()) await runCell(next.value);
       }));
     }));
+    await Promise.all(scoring);
     await flush();
     await writeChain;
     if (writeError) throw writeError;
   } finally {
     writer.close();
+    await scorer.close();
     progress.finish();
   }
   summary.wallMs = performance.now() - t0;

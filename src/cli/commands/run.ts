@@ -70,6 +70,8 @@ export function registerRun(program: Command): void {
         } else {
           const summary = await runSuite(suite, store, {
             evaluators: EVALUATORS,
+            // Deterministic scoring runs in a worker thread so it never stalls in-flight provider calls.
+            scoreWorkers: 1,
             wrapClient,
             ...(opts.progress ? { progress: opts.progress } : {}),
             ...(judge ? { judge } : {}),
