@@ -26,14 +26,18 @@ export const resolvedKey = (r: ResolvedScenario): string => `${r.scenario.id}@${
  * otherwise delay every in-flight provider response on the main thread; off it, concurrency turns into throughput.
  * Only for the full registry without a judge (a judge needs the main thread's backend).
  */
+export const WORKER_HEAP_MB = 192;
+
 export function workerScorePool(size: number): ScorePool {
   const here = fileURLToPath(import.meta.url);
   const file = here.replace(/score-pool\.([cm]?[jt]s)$/, 'score-worker.$1');
   const pending = new Map<number, { resolve: (s: Score[]) => void; reject: (e: Error) => void }>();
   // From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; from dist/ it is plain JavaScript.
-  const execArgv = file.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+  // The parent's own flags are not passed on: some (heap sizes, profilers) are refused by workers.
+  const execArgv = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const w = new Worker(file, { execArgv });
+    // A bounded heap: the scorer's live set is small (the NLP model and per-scenario caches), its garbage is not.
+    const w = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (m: ScoreReply) => {
       const p = pending.get(m.id);
       if (!p) return;
