@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeValidityTables } from '../../src/validity/tables.js';
 import { openStore, type Store } from '../../src/store/db.js';
 
 export const ANALYSIS_DDL = [
@@ -160,6 +161,18 @@ async function insertAnalysis(store: Store): Promise<void> {
     FROM aggregates a JOIN costs c USING (approach, model) WHERE a.metric = 'resolution.resolved' AND a.approach <> '*'`);
   await store.exec(`INSERT INTO infra SELECT model, status, count(*) FROM conversations GROUP BY ALL`);
   await store.exec(`INSERT INTO judge_validation VALUES ('empathy.epitome', 'judge:gpt-x#abc123def456', 40, 0.71, 0.69, 'validated', '2026-11-20')`);
+  // A small validity study (cxbench validity), as src/validity/tables.ts writes it.
+  const inst = (instrument: string, check: string, gap: number | null, value: number, met: boolean | null) =>
+    ({ study_id: 'v1', instrument, check_name: check, gap_pp: gap, value, ci_low: Math.max(0, value - 0.05), ci_high: Math.min(1, value + 0.05), truth: null, n: 20, unit: 'rate', target: check === 'power' ? '>= 0.8' : null, meets_target: met, note: null });
+  await writeValidityTables(store, {
+    runs: [],
+    instruments: [
+      inst('bias-audit', 'false-positive-rate', 0, 0.0, true), inst('bias-audit', 'power', 2, 0.15, null), inst('bias-audit', 'power', 5, 1, true),
+      inst('bias-audit', 'ci-coverage', null, 0.95, true), inst('hallucination', 'ci-coverage', null, 0.97, true), inst('hallucination', 'precision', null, 1, true),
+    ],
+    sampleSize: [{ study_id: 'v1', gap_pp: 5, epochs: 2, sd_scenario: 2.2, between_var: 3.1, within_var: 1.7, scenarios_alpha_05: 3, scenarios_holm: 5, holm_alpha: 0.00023, conversations_per_side: 12, study_scenarios: 14 }],
+    meta: [{ study_id: 'v1', key: 'seeds', value: '20' }],
+  });
 }
 
 /** Creates the fixture database in a fresh temp folder and returns the open store and its path. */
