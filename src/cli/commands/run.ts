@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { dbPath, overridesFrom, suiteOptions, type SuiteCliOptions } from '../options.js';
 import { EXIT } from '../exit.js';
 
@@ -70,8 +71,8 @@ export function registerRun(program: Command): void {
         } else {
           const summary = await runSuite(suite, store, {
             evaluators: EVALUATORS,
-            // Deterministic scoring runs in a worker thread so it never stalls in-flight provider calls.
-            scoreWorkers: 1,
+            // Deterministic scoring runs in worker threads so it never stalls in-flight provider calls: one per spare core.
+            scoreWorkers: Math.min(4, Math.max(1, availableParallelism() - 1)),
             wrapClient,
             ...(opts.progress ? { progress: opts.progress } : {}),
             ...(judge ? { judge } : {}),
