@@ -29,12 +29,19 @@ export interface BootstrapContext {
   bootstrapB: number;
 }
 
-/** Per-scenario sums and counts, computed by DuckDB; the statistics then run on one row per scenario. */
+/**
+ * Per-scenario sums and counts, computed by DuckDB; the statistics then run on one row per scenario. A metric is
+ * binary when its values are all 0/1 and its catalogued unit (when known) is a rate: a cost that happens to be $0
+ * everywhere (the rules arm) is not a yes/no outcome.
+ */
 export async function loadClusterSums(store: Store): Promise<ClusterRow[]> {
+  const hasCatalog = (await query<{ n: number }>(store, `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'metrics'`))[0]?.n === 1;
+  const unit = hasCatalog ? `coalesce(m.unit, 'rate')` : `'rate'`;
+  const join = hasCatalog ? 'LEFT JOIN metrics m USING (metric)' : '';
   return query<ClusterRow>(store, `
     SELECT metric, approach, any_value(stage) AS stage, model, any_value(arm) AS arm, scenario_id,
-           count(*)::INTEGER AS n, sum(value)::DOUBLE AS s, bool_and(value = 0 OR value = 1) AS bin
-    FROM ${LONG_VIEW} GROUP BY metric, approach, model, scenario_id`);
+           count(*)::INTEGER AS n, sum(value)::DOUBLE AS s, bool_and((value = 0 OR value = 1) AND ${unit} = 'rate') AS bin
+    FROM ${LONG_VIEW} l ${join} GROUP BY metric, approach, model, scenario_id`);
 }
 
 /** Metrics whose every stored value is 0 or 1; Wilson intervals and pass^k apply only to them. */
