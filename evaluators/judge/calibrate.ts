@@ -4,7 +4,7 @@ import { EmotionLabelSchema } from '../../src/schema/scenario.js';
 import { judgeEpitome } from '../empathy/epitome.js';
 import { lexLevels, specificsFromText } from '../empathy/lex.js';
 import { krippendorffAlpha, newcombeDiff, weightedKappaQuadratic, type Distance } from './agreement.js';
-import { parseCsv } from './csv.js';
+import { parseCsvRecords } from '../../src/core/csv.js';
 
 /** Judge-vs-human calibration (methods.md §4.4). Column meanings are documented in docs/judge-calibration.md. */
 
@@ -26,7 +26,7 @@ export const CalibrationRowSchema = z.object({
 export type CalibrationRow = z.infer<typeof CalibrationRowSchema>;
 
 export function parseCalibrationCsv(text: string): CalibrationRow[] {
-  return parseCsv(text).map((r, i) => {
+  return parseCsvRecords(text).map((r, i) => {
     const p = CalibrationRowSchema.safeParse(r);
     if (!p.success) throw new Error(`calibration CSV row ${i + 2}: ${z.prettifyError(p.error)}`);
     return p.data;
@@ -136,7 +136,7 @@ export const ReferenceItemSchema = z.object({
 export type ReferenceItem = z.infer<typeof ReferenceItemSchema>;
 
 export function parseReferenceCsv(text: string): ReferenceItem[] {
-  return parseCsv(text).map((r, i) => {
+  return parseCsvRecords(text).map((r, i) => {
     const p = ReferenceItemSchema.safeParse(r);
     if (!p.success) throw new Error(`reference CSV row ${i + 2}: ${z.prettifyError(p.error)}`);
     return p.data;

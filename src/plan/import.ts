@@ -7,7 +7,7 @@ import { APPROACHES } from '../approaches/index.js';
 import { zodProblems } from '../schema/load.js';
 import { ApproachIdSchema } from '../schema/approach.js';
 import { DomainSchema, EmotionLabelSchema, FactSchema, ScenarioSchema, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../core/csv.js';
 import { STAGE_FOLDERS } from './scaffold.js';
 
 /** In CSV cells, lists are written with this separator. */

@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { parseCsv } from '../../src/plan/csv.js';
 import { importScenarios } from '../../src/plan/import.js';
 import { loadFile } from '../../src/schema/load.js';
 import { ScenarioSchema } from '../../src/schema/scenario.js';
-
-describe('parseCsv', () => {
-  it('handles quotes, doubled quotes, commas and newlines inside quotes', () => {
-    expect(parseCsv('a,b\n"x, y","say ""hi""\nthere"\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']]);
-  });
-});
 
 describe('importScenarios', () => {
   it('turns CSV tickets into valid scenarios that are marked as not synthetic, with their source', () => {
