@@ -20,7 +20,7 @@ suite.config.concurrency = { default: 64, perProvider: {} };
 const once = async (db: string): Promise<number> => {
   const store = await openStore(join(dir, db));
   const t0 = performance.now();
-  await runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', wrapClient: (c) => stackClient(c, { output: dir, cache: 'use' }) });
+  await runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', sink: 'worker', wrapClient: (c) => stackClient(c, { output: dir, cache: 'use' }) });
   const ms = performance.now() - t0;
   store.close();
   return ms;

@@ -21,7 +21,7 @@ const timer = setInterval(() => {
   const m = process.memoryUsage();
   console.log(`rss ${mb(m.rss)} heapUsed(after gc) ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`);
 }, 3000);
-await runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', wrapClient: (c) => stackClient(c, { output: dir, cache: 'off' }) });
+await runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', sink: 'worker', wrapClient: (c) => stackClient(c, { output: dir, cache: 'off' }) });
 clearInterval(timer);
 const [d] = await store.all<{ mem: string }>(`SELECT sum(memory_usage_bytes)::VARCHAR AS mem FROM duckdb_memory()`);
 console.log('duckdb memory bytes', d?.mem);

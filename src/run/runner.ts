@@ -7,11 +7,11 @@ import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
 import type { Suite } from '../plan/suite.js';
 import { modelKey, modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
-import { inlineScorePool, workerScorePool, type ScorePool } from '../score/score-pool.js';
-import { judgeCallsFromScores } from '../score/judge-cost.js';
 import type { Evaluator, ScoreContext } from '../score/types.js';
 import type { Store } from '../store/db.js';
-import { ConversationWriter, type ScoredConversation } from '../store/writer.js';
+import { inlineSink } from './sink/inline-sink.js';
+import type { CellSink } from './sink/sink.js';
+import { workerSink } from './sink/worker-sink.js';
 import { buildManifest } from './manifest.js';
 import { driveConversation, type CustomerSimulator } from './conversation.js';
 import { simulatedCustomer } from './simulated-customer.js';
@@ -29,10 +29,11 @@ export interface RunOptions {
   /** Write cells in batches of this size (one transaction each); the last partial batch is flushed at the end. */
   batchSize?: number;
   /**
-   * Score in this many worker threads with the full evaluator registry (the CLI's default); 0 or absent scores
-   * in-line with `evaluators`. Ignored when a judge is set (judges need this thread's backend).
+   * Where finished cells are scored and stored. 'worker' (the CLI's default): a worker thread that owns the database
+   * during the run and scores with the full evaluator registry, so this thread only talks to providers. 'inline'
+   * (the default here): this thread, with `evaluators`. A judge always scores inline (it needs this thread's backend).
    */
-  scoreWorkers?: number;
+  sink?: 'worker' | 'inline';
   /** Only run this subset (sharding). */
   filter?: (cell: PlannedCell) => boolean;
   /** Recorded in runs.shard (e.g. "2/3") so a merged database shows where each run's cells came from. */
@@ -101,7 +102,6 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     todoCount++;
     todoByKind.set(pc.spec.kind, (todoByKind.get(pc.spec.kind) ?? 0) + 1);
   }
-  const replaceKey = (key: string): boolean => finished.has(key);
 
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const manifest = buildManifest(suite, opts.evaluators);
@@ -110,27 +110,13 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), planned, opts.shard ?? null],
   );
 
-  const writer = new ConversationWriter(store);
-  const batchSize = opts.batchSize ?? 64;
-  let pending: ScoredConversation[] = [];
-  let writeChain: Promise<void> = Promise.resolve();
-  let writeError: unknown;
-  let queuedBatches = 0;
-  const flush = (): Promise<void> => {
-    if (pending.length === 0) return writeChain;
-    const batch = pending;
-    pending = [];
-    const keys = batch.map((b) => b.conversation.cell.key).filter(replaceKey);
-    queuedBatches++;
-    writeChain = writeChain.then(() => writer.write(batch, keys)).catch((e: unknown) => { writeError ??= e; }).finally(() => { queuedBatches--; });
-    return writeChain;
-  };
-
   const progress = createProgress(opts.progress);
   progress.start(todoCount, `run ${runId}`);
   const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
-  const ctx: ScoreContext = opts.judge ? { judge: opts.judge.backend } : {};
-  const scorer: ScorePool = opts.scoreWorkers && !opts.judge ? workerScorePool(opts.scoreWorkers) : inlineScorePool(opts.evaluators, ctx);
+  const batchSize = opts.batchSize ?? 64;
+  const sink: CellSink = opts.sink === 'worker' && !opts.judge
+    ? await workerSink(store, { batchSize })
+    : inlineSink(store, { evaluators: opts.evaluators, batchSize, ...(opts.judge ? { judge: opts.judge } : {}) });
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
     const model = pc.cell.model;
@@ -147,30 +133,14 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     if (conv.status === 'infra-error' && conv.endReason === 'infra:budget') {
       for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
     }
-    // Scoring and storing run behind generation: the worker slot moves on to its next cell at once, so scoring never
-    // holds back provider concurrency. At most MAX_SCORING cells wait for scoring at any time (memory stays flat).
-    const job: Promise<void> = finishCell(conv, r).catch((e: unknown) => { writeError ??= e; }).then(() => { scoring.delete(job); });
-    scoring.add(job);
-    if (scoring.size >= MAX_SCORING) await Promise.race(scoring);
-    if (writeError) throw writeError;
-  };
-
-  const MAX_SCORING = 256;
-  const scoring = new Set<Promise<void>>();
-  const finishCell = async (conv: Conversation, r: ReturnType<typeof resolveScenario>): Promise<void> => {
-    const scores = conv.status === 'done' ? await scorer.score(conv, r) : [];
-    if (opts.judge) conv.calls.push(...judgeCallsFromScores(scores, opts.judge.spec, conv.calls.length));
     summary.ran++;
     if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
-    pending.push({ conversation: conv, scores });
     progress.tick(conv.status);
-    // Backpressure: when the database falls behind, scoring waits instead of piling finished cells up in memory.
-    if (pending.length >= batchSize) {
-      const written = flush();
-      if (queuedBatches > 2) await written;
-    }
+    // Scoring and storing run behind generation: the slot moves on to its next cell unless too many are unwritten.
+    await sink.put({ conversation: conv, resolved: r, replace: finished.has(pc.cell.key) });
   };
 
+  let failure: unknown;
   try {
     // One pool of workers per provider, each pulling the next cell from a lazy plan: memory stays flat however many
     // cells there are.
@@ -181,15 +151,17 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
         for (let next = it.next(); !next.done; next = it.next()) await runCell(next.value);
       }));
     }));
-    await Promise.all(scoring);
-    await flush();
-    await writeChain;
-    if (writeError) throw writeError;
-  } finally {
-    writer.close();
-    await scorer.close();
-    progress.finish();
+  } catch (e) {
+    failure = e;
   }
+  // Whatever happened, every cell already finished is scored and committed, and the database is back on this thread.
+  try {
+    await sink.close();
+  } catch (e) {
+    failure ??= e;
+  }
+  progress.finish();
+  if (failure) throw failure;
   summary.wallMs = performance.now() - t0;
   const status = Object.keys(summary.stoppedModels).length ? 'stopped' : summary.infraErrors + summary.agentErrors > 0 ? 'finished-with-failures' : 'finished';
   await store.exec(`UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?`, [new Date().toISOString(), status, runId]);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { dbPath, overridesFrom, suiteOptions, type SuiteCliOptions } from '../options.js';
 import { EXIT } from '../exit.js';
 
@@ -71,15 +70,16 @@ export function registerRun(program: Command): void {
         } else {
           const summary = await runSuite(suite, store, {
             evaluators: EVALUATORS,
-            // Deterministic scoring runs in worker threads so it never stalls in-flight provider calls: one per spare core.
-            scoreWorkers: Math.min(4, Math.max(1, availableParallelism() - 1)),
+            // Scoring and DuckDB writes run in a worker thread that owns the database during the run, so they never
+            // stall in-flight provider calls.
+            sink: 'worker',
             wrapClient,
             ...(opts.progress ? { progress: opts.progress } : {}),
             ...(judge ? { judge } : {}),
             ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
           });
           out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
-            `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors) in ${(summary.wallMs / 1000).toFixed(1)}s`);
+            `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors) in ${(summary.wallMs / 1000).toFixed(2)}s`);
           for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
           failed = summary.agentErrors + summary.infraErrors > 0 || Object.keys(summary.stoppedModels).length > 0;
         }

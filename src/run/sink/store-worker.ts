@@ -1,0 +1,83 @@
+// The store worker: owns the database file during a run, scores each finished conversation with the registry's
+// deterministic evaluators and appends it, a batch of cells per transaction. Entry point of a worker thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { EVALUATORS } from '../../../evaluators/index.js';
+import type { ResolvedScenario } from '../../plan/material.js';
+import { scoreConversation } from '../../score/score-conversation.js';
+import { openStore, type Store } from '../../store/db.js';
+import { ConversationWriter, type ScoredConversation } from '../../store/writer.js';
+import { MirroredLru } from './intern.js';
+import { FLUSH_AFTER_MS, type FromStoreWorker, type StoreWorkerData, type ToStoreWorker } from './worker-protocol.js';
+
+const port = parentPort!;
+const data = workerData as StoreWorkerData;
+const post = (m: FromStoreWorker): void => port.postMessage(m);
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+let store: Store;
+try {
+  store = await openStore(data.path);
+} catch (e) {
+  post({ kind: 'failed', message: message(e) });
+  process.exit(1);
+}
+const writer = new ConversationWriter(store);
+// Evaluators cache per-scenario work (gazetteers, grounding) by object identity: one object per resolved scenario.
+const scenarios = new MirroredLru<ResolvedScenario>(data.internCapacity);
+let batch: ScoredConversation[] = [];
+let replaceKeys: string[] = [];
+let timer: NodeJS.Timeout | undefined;
+let failed = false;
+const fail = (e: unknown): void => {
+  if (!failed) post({ kind: 'failed', message: message(e) });
+  failed = true;
+};
+// Messages are handled one after another, in arrival order (the scenario cache on both sides depends on it).
+let chain: Promise<void> = Promise.resolve();
+const enqueue = (step: () => Promise<void>): void => {
+  // After a failure nothing more is written; the runner stops and the file is let go on `close`.
+  chain = chain.then(step).catch(fail);
+};
+
+async function flush(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  if (batch.length === 0 || failed) return;
+  const cells = batch;
+  const keys = replaceKeys;
+  batch = [];
+  replaceKeys = [];
+  await writer.write(cells, keys);
+  post({ kind: 'written', n: cells.length });
+}
+
+async function take(m: Extract<ToStoreWorker, { kind: 'cell' }>): Promise<void> {
+  let r: ResolvedScenario | undefined;
+  if (m.resolved) scenarios.add(m.rKey, (r = m.resolved));
+  else r = scenarios.get(m.rKey);
+  if (!r) throw new Error(`store worker: scenario ${m.rKey} was not sent (the two sides' scenario caches disagree)`);
+  if (failed) return;
+  const scores = m.conversation.status === 'done' ? await scoreConversation(m.conversation, r, EVALUATORS, {}) : [];
+  batch.push({ conversation: m.conversation, scores });
+  if (m.replace) replaceKeys.push(m.conversation.cell.key);
+  if (batch.length >= data.batchSize) await flush();
+  else timer ??= setTimeout(() => enqueue(flush), FLUSH_AFTER_MS);
+}
+
+async function close(): Promise<void> {
+  await flush().catch(fail);
+  try {
+    writer.close();
+    store.close();
+  } catch (e) {
+    fail(e);
+  }
+  post({ kind: 'closed' });
+  port.close();
+}
+
+port.on('message', (m: ToStoreWorker) => {
+  if (m.kind === 'cell') enqueue(() => take(m));
+  else enqueue(close);
+});
+post({ kind: 'ready' });

@@ -1,0 +1,24 @@
+import type { Conversation } from '../../core/conversation.js';
+import type { ResolvedScenario } from '../../plan/material.js';
+
+/** What the runner's thread tells the store worker. `resolved` travels only when the worker does not hold it yet. */
+export type ToStoreWorker =
+  | { kind: 'cell'; conversation: Conversation; replace: boolean; rKey: string; resolved?: ResolvedScenario }
+  | { kind: 'close' };
+
+/** What the store worker answers: the database is open, `n` more cells are committed, it failed, it let go of the file. */
+export type FromStoreWorker =
+  | { kind: 'ready' }
+  | { kind: 'written'; n: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'closed' };
+
+export interface StoreWorkerData {
+  path: string;
+  batchSize: number;
+  /** How many resolved scenarios both sides keep (see MirroredLru). */
+  internCapacity: number;
+}
+
+/** A partial batch is committed after this long, so a slow run never keeps finished cells uncommitted for minutes. */
+export const FLUSH_AFTER_MS = 1000;
