@@ -22,6 +22,8 @@ export function buildManifest(suite: Suite, evaluators: Evaluator[]) {
     configHash: sha256(configJson).slice(0, 16),
     codeVersion: codeVersion(),
     node: process.version,
+    /** Node and V8 flags of the run (`cxbench run` sets its heap flags itself: bin/cxbench.js). */
+    nodeFlags: process.execArgv,
     priceTable: PRICE_TABLE_VERSION,
     approaches: [...suite.approaches.values()].map((a) => ({ kind: 'approach', name: a.meta.id, version: a.promptVersion, args: { tools: a.meta.tools } })),
     models: suite.models.map((m) => ({ kind: 'backend', name: modelKey(m), version: 1, args: { baseUrl: m.baseUrl ?? null, timeoutMs: m.timeoutMs, maxRetries: m.maxRetries } })),

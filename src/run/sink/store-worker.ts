@@ -16,7 +16,7 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 let store: Store;
 try {
-  store = await openStore(data.path);
+  store = await openStore(data.path, { memoryLimit: data.memoryLimit });
 } catch (e) {
   post({ kind: 'failed', message: message(e) });
   process.exit(1);

@@ -18,6 +18,8 @@ export interface StoreWorkerData {
   batchSize: number;
   /** How many resolved scenarios both sides keep (see MirroredLru). */
   internCapacity: number;
+  /** DuckDB's buffer pool in the worker (a DuckDB size such as '64MB'). */
+  memoryLimit: string;
 }
 
 /** A partial batch is committed after this long, so a slow run never keeps finished cells uncommitted for minutes. */

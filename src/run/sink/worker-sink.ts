@@ -11,6 +11,12 @@ import type { FromStoreWorker, StoreWorkerData, ToStoreWorker } from './worker-p
  */
 export const STORE_WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 } as const;
 const INTERN_CAPACITY = 512;
+/**
+ * DuckDB's buffer pool while appending. Committed blocks are evicted once checkpointed, so appends need only the open
+ * row groups of five tables (about 25 MB: 24 MB failed with "failed to pin block"). With the 512 MB default the pool
+ * kept the whole growing file resident: 50,000 cells peaked at 553 MB instead of 490 MB (docs/performance.md).
+ */
+export const STORE_WORKER_DUCKDB_MEMORY = '64MB';
 
 /**
  * Scores and stores in a worker thread that owns the database during the run, so neither the evaluators nor DuckDB's
@@ -25,7 +31,7 @@ export async function workerSink(store: Store, opts: { batchSize: number; intern
   // The parent's own flags are not passed on: some (heap sizes, profilers) are refused by workers.
   const execArgv = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const internCapacity = opts.internCapacity ?? INTERN_CAPACITY;
-  const workerData: StoreWorkerData = { path: store.path, batchSize: opts.batchSize, internCapacity };
+  const workerData: StoreWorkerData = { path: store.path, batchSize: opts.batchSize, internCapacity, memoryLimit: STORE_WORKER_DUCKDB_MEMORY };
   store.release();
   const worker = new Worker(file, { execArgv, workerData, resourceLimits: STORE_WORKER_LIMITS });
 
