@@ -115,7 +115,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
   const batchSize = opts.batchSize ?? 64;
   const sink: CellSink = opts.sink === 'worker' && !opts.judge
-    ? await workerSink(store, { batchSize })
+    ? workerSink(store, { batchSize })
     : inlineSink(store, { evaluators: opts.evaluators, batchSize, ...(opts.judge ? { judge: opts.judge } : {}) });
 
   const runCell = async (pc: PlannedCell): Promise<void> => {

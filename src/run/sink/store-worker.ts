@@ -80,4 +80,3 @@ port.on('message', (m: ToStoreWorker) => {
   if (m.kind === 'cell') enqueue(() => take(m));
   else enqueue(close);
 });
-post({ kind: 'ready' });

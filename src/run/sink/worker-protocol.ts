@@ -6,9 +6,8 @@ export type ToStoreWorker =
   | { kind: 'cell'; conversation: Conversation; replace: boolean; rKey: string; resolved?: ResolvedScenario }
   | { kind: 'close' };
 
-/** What the store worker answers: the database is open, `n` more cells are committed, it failed, it let go of the file. */
+/** What the store worker answers: `n` more cells are committed, it failed, it let go of the file. */
 export type FromStoreWorker =
-  | { kind: 'ready' }
   | { kind: 'written'; n: number }
   | { kind: 'failed'; message: string }
   | { kind: 'closed' };

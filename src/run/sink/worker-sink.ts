@@ -22,9 +22,10 @@ export const STORE_WORKER_DUCKDB_MEMORY = '64MB';
  * Scores and stores in a worker thread that owns the database during the run, so neither the evaluators nor DuckDB's
  * synchronous appends ever delay an in-flight provider response on the runner's thread. Deterministic evaluators of
  * the registry only (a judge needs the runner's backend: use the inline sink). The store is released to the worker
- * here and taken back on `close`.
+ * here and taken back on `close`. Generation starts at once: cells sent while the worker still loads its modules and
+ * opens the file wait in its queue (a failure to open surfaces on the next `put` or on `close`).
  */
-export async function workerSink(store: Store, opts: { batchSize: number; internCapacity?: number }): Promise<CellSink> {
+export function workerSink(store: Store, opts: { batchSize: number; internCapacity?: number }): CellSink {
   const here = fileURLToPath(import.meta.url);
   const file = here.replace(/worker-sink\.([cm]?[jt]s)$/, 'store-worker.$1');
   // From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; from dist/ it is plain JavaScript.
@@ -38,14 +39,12 @@ export async function workerSink(store: Store, opts: { batchSize: number; intern
   let failure: Error | undefined;
   let unwritten = 0;
   let closed = false;
-  let ready = false;
   // Every provider slot may be waiting for room at once: each message from the worker wakes them all to re-check.
   let waiters: (() => void)[] = [];
   const waitForWorker = (): Promise<void> => new Promise((resolve) => { waiters.push(resolve); });
   const notify = (): void => { const ws = waiters; waiters = []; for (const w of ws) w(); };
   worker.on('message', (m: FromStoreWorker) => {
-    if (m.kind === 'ready') ready = true;
-    else if (m.kind === 'written') unwritten -= m.n;
+    if (m.kind === 'written') unwritten -= m.n;
     else if (m.kind === 'failed') failure ??= new Error(m.message);
     else if (m.kind === 'closed') closed = true;
     notify();
@@ -56,13 +55,6 @@ export async function workerSink(store: Store, opts: { batchSize: number; intern
     closed = true;
     notify();
   });
-
-  while (!ready && !failure) await waitForWorker();
-  if (failure) {
-    await worker.terminate();
-    await store.reopen();
-    throw failure;
-  }
 
   const sent = new MirroredLru<true>(internCapacity);
   const send = (m: ToStoreWorker): void => worker.postMessage(m);

@@ -43,7 +43,7 @@ describe('the store worker', () => {
     const b = resolved((s) => ({ ...s, id: 'other-scenario' }));
     // Room for one scenario on each side: every switch evicts, so a sender that lost track would leave the worker
     // without the scenario and the worker would fail the write.
-    const sink = await workerSink(store, { batchSize: 2, internCapacity: 1 });
+    const sink = workerSink(store, { batchSize: 2, internCapacity: 1 });
     for (const [i, r] of [a, b, a, a, b, a].entries()) await sink.put({ conversation: cell(`c${i}`), resolved: r, replace: false });
     await sink.close();
     const [row] = await store.all<{ cells: bigint; scored: bigint }>('SELECT count(DISTINCT c.cell_key) AS cells, count(DISTINCT s.cell_key) AS scored FROM conversations c LEFT JOIN scores s USING (cell_key)');
@@ -53,7 +53,7 @@ describe('the store worker', () => {
 
   it('commits a partial batch after a pause instead of holding it until the run ends', async () => {
     const store = await tempStore();
-    const sink = await workerSink(store, { batchSize: 64 });
+    const sink = workerSink(store, { batchSize: 64 });
     await sink.put({ conversation: cell('only'), resolved: resolved(), replace: false });
     expect(sink.unwritten()).toBe(1);
     await sleep(FLUSH_AFTER_MS + 1500);
@@ -65,11 +65,11 @@ describe('the store worker', () => {
   it('reports a failed write, keeps what was committed and hands the database back', async () => {
     const store = await tempStore();
     const r = resolved();
-    const first = await workerSink(store, { batchSize: 1 });
+    const first = workerSink(store, { batchSize: 1 });
     await first.put({ conversation: cell('dup'), resolved: r, replace: false });
     await first.close();
     // The same key again without `replace`: the primary key refuses it inside the worker's transaction.
-    const second = await workerSink(store, { batchSize: 1 });
+    const second = workerSink(store, { batchSize: 1 });
     await second.put({ conversation: cell('dup'), resolved: r, replace: false }).catch(() => undefined);
     await expect(second.close()).rejects.toThrow(/constraint|duplicate/i);
     const rows = await store.all<{ n: bigint }>(`SELECT count(*) AS n FROM conversations WHERE cell_key = 'dup'`);
