@@ -6,16 +6,15 @@ import { iterateCells, type PlannedCell } from '../plan/cells.js';
 import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
 import type { Suite } from '../plan/suite.js';
-import { modelKey, modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
-import type { Evaluator, ScoreContext } from '../score/types.js';
+import { modelKey, modelSpecFromEntry } from '../schema/model-spec.js';
+import type { Evaluator, JudgeRole } from '../score/types.js';
 import type { Store } from '../store/db.js';
 import { inlineSink } from './sink/inline-sink.js';
 import type { CellSink } from './sink/sink.js';
 import { workerSink } from './sink/worker-sink.js';
 import { buildManifest } from './manifest.js';
-import { driveConversation, type CustomerSimulator } from './conversation.js';
-import { simulatedCustomer } from './simulated-customer.js';
-import { InputError } from '../core/errors.js';
+import { driveConversation } from './conversation.js';
+import { simulatedCustomerFor } from './simulated-customer.js';
 import { directClient, type ModelClient } from './model-client.js';
 import { createProgress, type ProgressKind } from './progress.js';
 
@@ -25,7 +24,7 @@ export interface RunOptions {
   /** Wraps each model's client (cache, retries, rate limits, budget). Identity by default. */
   wrapClient?: (client: ModelClient) => ModelClient;
   /** The judge role: its backend for the scorers, its spec to price the judge's calls. */
-  judge?: { backend: NonNullable<ScoreContext['judge']>; spec: ModelSpec };
+  judge?: JudgeRole;
   /** Write cells in batches of this size (one transaction each); the last partial batch is flushed at the end. */
   batchSize?: number;
   /**
@@ -40,6 +39,9 @@ export interface RunOptions {
   shard?: string;
   signal?: AbortSignal;
 }
+
+/** A run's id: its start time (sortable) and a random suffix. */
+export const newRunId = (): string => `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
 
 /** Fails before any call or any write: every model's key must be present (the error names the variable). */
 export function preflight(suite: Suite): void {
@@ -80,13 +82,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     clients.set(modelKey(spec), opts.wrapClient ? opts.wrapClient(client) : client);
   }
 
-  let customer: CustomerSimulator | undefined;
-  if (cfg.customer.mode === 'simulated') {
-    if (!cfg.customer.model) throw new InputError('customer.mode is simulated but customer.model is not set', [{ file: suite.configFile ?? 'config', path: 'customer.model', expected: 'a model id such as openai:gpt-4o-mini', found: 'nothing' }]);
-    const spec = modelSpecFromEntry(cfg.customer.model);
-    const client = directClient(await createBackend(spec), spec);
-    customer = simulatedCustomer(opts.wrapClient ? opts.wrapClient(client) : client, { maxTurns: cfg.customer.maxTurns, temperature: cfg.temperature, maxOutputTokens: 300 });
-  }
+  const customer = await simulatedCustomerFor(suite, opts.wrapClient);
 
   const finished = new Map<string, string>();
   for (const row of await store.all<{ cell_key: string; status: string }>('SELECT cell_key, status FROM conversations')) finished.set(row.cell_key, row.status);
@@ -103,7 +99,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     todoByKind.set(pc.spec.kind, (todoByKind.get(pc.spec.kind) ?? 0) + 1);
   }
 
-  const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const runId = newRunId();
   const manifest = buildManifest(suite, opts.evaluators);
   await store.exec(
     `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, ?)`,

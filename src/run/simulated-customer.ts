@@ -1,7 +1,11 @@
+import { InputError } from '../core/errors.js';
 import type { Turn } from '../core/types.js';
 import type { ResolvedScenario } from '../plan/material.js';
+import type { Suite } from '../plan/suite.js';
+import { createBackend } from '../providers/index.js';
+import { modelSpecFromEntry } from '../schema/model-spec.js';
 import type { CustomerSimulator } from './conversation.js';
-import type { ModelClient } from './model-client.js';
+import { directClient, type ModelClient } from './model-client.js';
 
 /** The simulator ends the conversation by writing this token (τ-bench style stop signal). */
 export const STOP_SIGNAL = '###STOP###';
@@ -44,4 +48,14 @@ export function simulatedCustomer(client: ModelClient, opts: { maxTurns: number;
       return { speaker: 'customer', text };
     },
   };
+}
+
+/** The suite's simulated customer (`customer.mode: simulated`), its client wrapped like the agents'; none when scripted. */
+export async function simulatedCustomerFor(suite: Suite, wrapClient?: (client: ModelClient) => ModelClient): Promise<CustomerSimulator | undefined> {
+  const cfg = suite.config;
+  if (cfg.customer.mode !== 'simulated') return undefined;
+  if (!cfg.customer.model) throw new InputError('customer.mode is simulated but customer.model is not set', [{ file: suite.configFile ?? 'config', path: 'customer.model', expected: 'a model id such as openai:gpt-4o-mini', found: 'nothing' }]);
+  const spec = modelSpecFromEntry(cfg.customer.model);
+  const client = directClient(await createBackend(spec), spec);
+  return simulatedCustomer(wrapClient ? wrapClient(client) : client, { maxTurns: cfg.customer.maxTurns, temperature: cfg.temperature, maxOutputTokens: 300 });
 }

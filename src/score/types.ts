@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Backend } from '../core/types.js';
 import type { Conversation } from '../core/conversation.js';
 import type { ResolvedScenario } from '../plan/material.js';
+import type { ModelSpec } from '../schema/model-spec.js';
 
 export const EvidenceSchema = z.object({
   /** Index into conversation.turns, when the evidence is in a turn. */
@@ -26,6 +27,12 @@ export type Score = z.infer<typeof ScoreSchema>;
 export interface ScoreContext {
   /** Present only when a judge model is configured. */
   judge?: Backend;
+}
+
+/** The judge role of a run: its backend for the scorers, its spec to price the judge's calls (stored as model calls). */
+export interface JudgeRole {
+  backend: NonNullable<ScoreContext['judge']>;
+  spec: ModelSpec;
 }
 
 export type Scorer = (conversation: Conversation, scenario: ResolvedScenario, ctx: ScoreContext) => Promise<Score[]>;

@@ -1,23 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { InputError } from '../../core/errors.js';
-import { createBackend } from '../../providers/index.js';
 import { planCells, type PlannedCell } from '../../plan/cells.js';
 import { resolveScenario } from '../../plan/material.js';
 import { applyVariant } from '../../plan/personas.js';
 import type { Suite } from '../../plan/suite.js';
-import { modelKey, modelSpecFromEntry } from '../../schema/model-spec.js';
+import { modelKey } from '../../schema/model-spec.js';
 import { judgeCallsFromScores } from '../../score/judge-cost.js';
 import { scoreConversation } from '../../score/score-conversation.js';
 import type { Evaluator, ScoreContext } from '../../score/types.js';
 import type { Store } from '../../store/db.js';
 import { ConversationWriter, type ScoredConversation } from '../../store/writer.js';
-import type { CustomerSimulator } from '../conversation.js';
 import { conversationSetup, startState, toConversation, type SetupOptions } from '../conversation-state.js';
 import { buildManifest } from '../manifest.js';
-import { directClient, type ModelClient } from '../model-client.js';
+import type { ModelClient } from '../model-client.js';
 import { createProgress, type ProgressKind } from '../progress.js';
-import { preflight, runSuite, type RunOptions, type RunSummary } from '../runner.js';
-import { simulatedCustomer } from '../simulated-customer.js';
+import { newRunId, preflight, runSuite, type RunOptions, type RunSummary } from '../runner.js';
+import { simulatedCustomerFor } from '../simulated-customer.js';
 import { agentStep, runLane, type LaneCell, type LaneReport } from './lane.js';
 import { deleteBatchState, ensureBatchStateTable, loadBatchState, saveBatchState, type StoredCell } from './state-store.js';
 import { createBatchVendor, hasBatchApi } from './vendor.js';
@@ -98,20 +94,14 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   // State left by a process that stored the cell but died before dropping its state row.
   await deleteBatchState(store, [...stored.keys()].filter(isResult));
 
-  const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const runId = newRunId();
   const manifest = { ...buildManifest(suite, opts.evaluators), batch: true };
   await store.exec(
     `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, NULL)`,
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length],
   );
 
-  let customer: CustomerSimulator | undefined;
-  if (cfg.customer.mode === 'simulated') {
-    if (!cfg.customer.model) throw new InputError('customer.mode is simulated but customer.model is not set', [{ file: suite.configFile ?? 'config', path: 'customer.model', expected: 'a model id such as openai:gpt-4o-mini', found: 'nothing' }]);
-    const spec = modelSpecFromEntry(cfg.customer.model);
-    const client = directClient(await createBackend(spec), spec);
-    customer = simulatedCustomer(opts.wrapClient ? opts.wrapClient(client) : client, { maxTurns: cfg.customer.maxTurns, temperature: cfg.temperature, maxOutputTokens: 300 });
-  }
+  const customer = await simulatedCustomerFor(suite, opts.wrapClient);
   const setupOptions: SetupOptions = {
     temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
     ...(customer ? { simulatedTurns: customer.maxTurns } : {}),

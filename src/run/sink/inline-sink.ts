@@ -1,15 +1,13 @@
-import type { ModelSpec } from '../../schema/model-spec.js';
 import { judgeCallsFromScores } from '../../score/judge-cost.js';
 import { scoreConversation } from '../../score/score-conversation.js';
-import type { Evaluator, ScoreContext } from '../../score/types.js';
+import type { Evaluator, JudgeRole, ScoreContext } from '../../score/types.js';
 import type { Store } from '../../store/db.js';
 import { ConversationWriter, type ScoredConversation } from '../../store/writer.js';
 import { MAX_UNWRITTEN, type CellSink, type FinishedCell } from './sink.js';
 
 export interface InlineSinkOptions {
   evaluators: Evaluator[];
-  /** The judge role: its backend for the scorers, its spec to price the judge's calls (stored as model calls). */
-  judge?: { backend: NonNullable<ScoreContext['judge']>; spec: ModelSpec };
+  judge?: JudgeRole;
   batchSize: number;
 }
 

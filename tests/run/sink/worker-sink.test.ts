@@ -56,7 +56,9 @@ describe('the store worker', () => {
     const sink = workerSink(store, { batchSize: 64 });
     await sink.put({ conversation: cell('only'), resolved: resolved(), replace: false });
     expect(sink.unwritten()).toBe(1);
-    await sleep(FLUSH_AFTER_MS + 1500);
+    // No more cells and no close: only the timer can commit it. The worker may still be loading on a slow machine,
+    // so wait for the commit (well past FLUSH_AFTER_MS) rather than a fixed time.
+    for (const until = Date.now() + FLUSH_AFTER_MS + 20_000; sink.unwritten() > 0 && Date.now() < until;) await sleep(100);
     expect(sink.unwritten()).toBe(0);
     await sink.close();
     store.close();
