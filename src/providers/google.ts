@@ -2,6 +2,7 @@ import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/gen
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
 import type { ModelSpec } from '../schema/model-spec.js';
 import { fromGeminiResponse, geminiUsage, SKIP_SIGNATURE_SENTINEL, toGeminiConfig, toGeminiContents, type SignatureLookup } from './google-format.js';
+import { httpFetch } from './http-fetch.js';
 import { resolveKey } from './keys.js';
 import { callContext, httpFailure, malformed, transportFailure, type CallContext } from './provider-errors.js';
 
@@ -66,7 +67,7 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
       let headers: Headers | undefined;
       // A fetch per call keeps this call's response headers (Retry-After) without racing concurrent calls.
       const fetchKeepingHeaders = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-        const res = await fetch(input, init);
+        const res = await httpFetch(input, init);
         headers = res.headers;
         return res;
       };
