@@ -13,10 +13,11 @@ export const STORE_WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenera
 const INTERN_CAPACITY = 512;
 /**
  * DuckDB's buffer pool while appending. Committed blocks are evicted once checkpointed, so appends need only the open
- * row groups of five tables (about 25 MB: 24 MB failed with "failed to pin block"). With the 512 MB default the pool
- * kept the whole growing file resident: 50,000 cells peaked at 553 MB instead of 490 MB (docs/performance.md).
+ * row groups of five tables (about 25 MB: 24 MB failed with "failed to pin block"); 40 MB leaves room for long replies
+ * (5,000 cells of 12 kB replies ran at 32 MB). The pool fills to its cap over a long run, so the cap is most of what
+ * grows: 50,000 cells peaked at 553 MB with the 512 MB default, 341 MB at 64 MB, 314 MB at 40 MB (docs/performance.md).
  */
-export const STORE_WORKER_DUCKDB_MEMORY = '64MB';
+export const STORE_WORKER_DUCKDB_MEMORY = '40MB';
 
 /**
  * Scores and stores in a worker thread that owns the database during the run, so neither the evaluators nor DuckDB's

@@ -64,6 +64,25 @@ describe('the store worker', () => {
     store.close();
   });
 
+  it('stores long replies within its bounded DuckDB pool', async () => {
+    const store = await tempStore();
+    const sink = workerSink(store, { batchSize: 64 });
+    const r = resolved();
+    // 256 cells of 16 kB replies: four full batches whose strings overflow into DuckDB's string blocks. A pool too
+    // small for the open appenders fails here ("could not allocate block": 4 MB does). Long runs need more headroom
+    // than this test shows (a 50,000-cell run failed at 24 MB while checkpointing; docs/performance.md).
+    const long = (i: number): Conversation => {
+      const c = conversation([customer(SCRIPT[0]!), agent(`Reply ${i}: ${'we are sorry about the delay and can offer free shipping. '.repeat(280)}`)]);
+      return { ...c, cell: { ...c.cell, key: `long${i}` } };
+    };
+    for (let i = 0; i < 256; i++) await sink.put({ conversation: long(i), resolved: r, replace: false });
+    await sink.close();
+    const [row] = await store.all<{ n: bigint; chars: bigint }>(`SELECT count(*) AS n, sum(length(text))::BIGINT AS chars FROM messages WHERE speaker = 'agent'`);
+    expect(row!.n).toBe(256n);
+    expect(row!.chars).toBeGreaterThan(256n * 16_000n);
+    store.close();
+  }, 60_000);
+
   it('reports a failed write, keeps what was committed and hands the database back', async () => {
     const store = await tempStore();
     const r = resolved();
