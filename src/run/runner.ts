@@ -11,7 +11,7 @@ import type { Evaluator, JudgeRole } from '../score/types.js';
 import type { Store } from '../store/db.js';
 import { inlineSink } from './sink/inline-sink.js';
 import type { CellSink } from './sink/sink.js';
-import { workerSink } from './sink/worker-sink.js';
+import { startStoreWorker } from './sink/worker-sink.js';
 import { buildManifest } from './manifest.js';
 import { driveConversation } from './conversation.js';
 import { simulatedCustomerFor } from './simulated-customer.js';
@@ -63,12 +63,21 @@ export interface RunSummary {
   wallMs: number;
 }
 
-/**
- * Plans the cells, skips those already done in the database (resume), runs the rest with bounded concurrency per
- * provider, scores each finished conversation with the deterministic evaluators, and appends it in one transaction.
- */
-export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Promise<RunSummary> {
-  const t0 = performance.now();
+interface RunSetup {
+  plan: () => Generator<PlannedCell>;
+  clients: Map<string, ModelClient>;
+  customer: Awaited<ReturnType<typeof simulatedCustomerFor>>;
+  /** Status of every cell already in the database, by cell key. */
+  finished: Map<string, string>;
+  isTodo: (pc: PlannedCell) => boolean;
+  planned: number;
+  todoCount: number;
+  todoByKind: Map<string, number>;
+  runId: string;
+}
+
+/** Everything before the first call: keys, clients, the plan against what is already stored, the `runs` row. */
+async function setUpRun(suite: Suite, store: Store, opts: RunOptions): Promise<RunSetup> {
   const cfg = suite.config;
   const plan = function* (): Generator<PlannedCell> {
     for (const pc of iterateCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets)) if (!opts.filter || opts.filter(pc)) yield pc;
@@ -106,12 +115,33 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), planned, opts.shard ?? null],
   );
 
+  return { plan, clients, customer, finished, isTodo, planned, todoCount, todoByKind, runId };
+}
+
+/**
+ * Plans the cells, skips those already done in the database (resume), runs the rest with bounded concurrency per
+ * provider, scores each finished conversation with the deterministic evaluators, and appends it in one transaction.
+ */
+export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Promise<RunSummary> {
+  const t0 = performance.now();
+  const cfg = suite.config;
+  const batchSize = opts.batchSize ?? 64;
+  // The store worker loads its modules and NLP model while this thread plans; it takes the database at the first cell.
+  const starting = opts.sink === 'worker' && !opts.judge ? startStoreWorker(store, { batchSize }) : undefined;
+  let setup: RunSetup;
+  try {
+    setup = await setUpRun(suite, store, opts);
+  } catch (e) {
+    await starting?.stop();
+    throw e;
+  }
+  const { plan, clients, customer, finished, isTodo, planned, todoCount, todoByKind, runId } = setup;
+
   const progress = createProgress(opts.progress);
   progress.start(todoCount, `run ${runId}`);
   const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
-  const batchSize = opts.batchSize ?? 64;
-  const sink: CellSink = opts.sink === 'worker' && !opts.judge
-    ? workerSink(store, { batchSize })
+  const sink: CellSink = starting
+    ? starting.attach()
     : inlineSink(store, { evaluators: opts.evaluators, batchSize, ...(opts.judge ? { judge: opts.judge } : {}) });
 
   const runCell = async (pc: PlannedCell): Promise<void> => {

@@ -2,6 +2,7 @@
 // deterministic evaluators and appends it, a batch of cells per transaction. Entry point of a worker thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVALUATORS } from '../../../evaluators/index.js';
+import { loadNlp } from '../../../evaluators/nlp/wink.js';
 import type { ResolvedScenario } from '../../plan/material.js';
 import { scoreConversation } from '../../score/score-conversation.js';
 import { openStore, type Store } from '../../store/db.js';
@@ -14,14 +15,12 @@ const data = workerData as StoreWorkerData;
 const post = (m: FromStoreWorker): void => port.postMessage(m);
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-let store: Store;
-try {
-  store = await openStore(data.path, { memoryLimit: data.memoryLimit });
-} catch (e) {
-  post({ kind: 'failed', message: message(e) });
-  process.exit(1);
-}
-const writer = new ConversationWriter(store);
+// The runner starts this worker before it plans: the NLP model loads meanwhile, off the first cell's path. A failure
+// to load surfaces when the first cell is scored.
+loadNlp().catch(() => undefined);
+
+// The database is ours only once the runner has released it ('open').
+let db: { store: Store; writer: ConversationWriter } | undefined;
 // Evaluators cache per-scenario work (gazetteers, grounding) by object identity: one object per resolved scenario.
 const scenarios = new MirroredLru<ResolvedScenario>(data.internCapacity);
 let batch: ScoredConversation[] = [];
@@ -47,7 +46,8 @@ async function flush(): Promise<void> {
   const keys = replaceKeys;
   batch = [];
   replaceKeys = [];
-  await writer.write(cells, keys);
+  if (!db) throw new Error('store worker: a batch came before the database was lent (this is a bug in cxbench)');
+  await db.writer.write(cells, keys);
   post({ kind: 'written', n: cells.length });
 }
 
@@ -64,11 +64,16 @@ async function take(m: Extract<ToStoreWorker, { kind: 'cell' }>): Promise<void> 
   else timer ??= setTimeout(() => enqueue(flush), FLUSH_AFTER_MS);
 }
 
+async function open(): Promise<void> {
+  const store = await openStore(data.path, { memoryLimit: data.memoryLimit });
+  db = { store, writer: new ConversationWriter(store) };
+}
+
 async function close(): Promise<void> {
   await flush().catch(fail);
   try {
-    writer.close();
-    store.close();
+    db?.writer.close();
+    db?.store.close();
   } catch (e) {
     fail(e);
   }
@@ -76,7 +81,9 @@ async function close(): Promise<void> {
   port.close();
 }
 
-port.on('message', (m: ToStoreWorker) => {
-  if (m.kind === 'cell') enqueue(() => take(m));
-  else enqueue(close);
-});
+const handlers = {
+  open: () => enqueue(open),
+  cell: (m) => enqueue(() => take(m)),
+  close: () => enqueue(close),
+} satisfies { [K in ToStoreWorker['kind']]: (m: Extract<ToStoreWorker, { kind: K }>) => void };
+port.on('message', (m: ToStoreWorker) => (handlers[m.kind] as (m: ToStoreWorker) => void)(m));

@@ -1,8 +1,12 @@
 import type { Conversation } from '../../core/conversation.js';
 import type { ResolvedScenario } from '../../plan/material.js';
 
-/** What the runner's thread tells the store worker. `resolved` travels only when the worker does not hold it yet. */
+/**
+ * What the runner's thread tells the store worker: take the database (it was released for you), a finished cell,
+ * close. `resolved` travels only when the worker does not hold it yet.
+ */
 export type ToStoreWorker =
+  | { kind: 'open' }
   | { kind: 'cell'; conversation: Conversation; replace: boolean; rKey: string; resolved?: ResolvedScenario }
   | { kind: 'close' };
 

@@ -19,14 +19,22 @@ const INTERN_CAPACITY = 512;
  */
 export const STORE_WORKER_DUCKDB_MEMORY = '40MB';
 
+/** A store worker that is loading (its modules, the NLP model) and does not hold the database yet. */
+export interface StartingStoreWorker {
+  /** Lends it the database (the store is released here and taken back on the sink's `close`): cells may come. */
+  attach(): CellSink;
+  /** Stops it without ever lending it the database (the run failed before its first cell). */
+  stop(): Promise<void>;
+}
+
 /**
  * Scores and stores in a worker thread that owns the database during the run, so neither the evaluators nor DuckDB's
  * synchronous appends ever delay an in-flight provider response on the runner's thread. Deterministic evaluators of
- * the registry only (a judge needs the runner's backend: use the inline sink). The store is released to the worker
- * here and taken back on `close`. Generation starts at once: cells sent while the worker still loads its modules and
- * opens the file wait in its queue (a failure to open surfaces on the next `put` or on `close`).
+ * the registry only (a judge needs the runner's backend: use the inline sink). Started before planning, so that it
+ * loads while this thread plans; generation starts at once after `attach`: cells sent while the worker still loads
+ * or opens the file wait in its queue (a failure to open surfaces on the next `put` or on `close`).
  */
-export function workerSink(store: Store, opts: { batchSize: number; internCapacity?: number }): CellSink {
+export function startStoreWorker(store: Store, opts: { batchSize: number; internCapacity?: number }): StartingStoreWorker {
   const here = fileURLToPath(import.meta.url);
   const file = here.replace(/worker-sink\.([cm]?[jt]s)$/, 'store-worker.$1');
   // From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; from dist/ it is plain JavaScript.
@@ -34,7 +42,6 @@ export function workerSink(store: Store, opts: { batchSize: number; internCapaci
   const execArgv = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const internCapacity = opts.internCapacity ?? INTERN_CAPACITY;
   const workerData: StoreWorkerData = { path: store.path, batchSize: opts.batchSize, internCapacity, memoryLimit: STORE_WORKER_DUCKDB_MEMORY };
-  store.release();
   const worker = new Worker(file, { execArgv, workerData, resourceLimits: STORE_WORKER_LIMITS });
 
   let failure: Error | undefined;
@@ -59,7 +66,7 @@ export function workerSink(store: Store, opts: { batchSize: number; internCapaci
 
   const sent = new MirroredLru<true>(internCapacity);
   const send = (m: ToStoreWorker): void => worker.postMessage(m);
-  return {
+  const sink: CellSink = {
     async put({ conversation, resolved, replace }) {
       if (failure) throw failure;
       const rKey = resolvedKey(resolved);
@@ -83,4 +90,17 @@ export function workerSink(store: Store, opts: { batchSize: number; internCapaci
       if (failure) throw failure;
     },
   };
+  return {
+    attach() {
+      store.release();
+      send({ kind: 'open' });
+      return sink;
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
 }
+
+/** A store worker that holds the database from the start (see startStoreWorker). */
+export const workerSink = (store: Store, opts: { batchSize: number; internCapacity?: number }): CellSink => startStoreWorker(store, opts).attach();

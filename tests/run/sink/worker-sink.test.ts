@@ -83,6 +83,22 @@ describe('the store worker', () => {
     store.close();
   }, 60_000);
 
+  it('is stopped, and the database stays with the runner, when the run fails before its first cell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxb-sink-'));
+    const suite = loadSuite('tests/fixtures/suite/config.yaml', { output: dir, models: ['openai:gpt-4o-mini'] });
+    const store = await openStore(join(dir, 'db.duckdb'));
+    const saved = process.env.OPENAI_API_KEY;
+    delete process.env.OPENAI_API_KEY;
+    try {
+      await expect(runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', sink: 'worker' })).rejects.toThrow(/OPENAI_API_KEY/);
+    } finally {
+      if (saved !== undefined) process.env.OPENAI_API_KEY = saved;
+    }
+    // Still this thread's: a worker that had been lent the file would have left the store released.
+    expect(await store.all('SELECT count(*)::INT AS n FROM runs')).toEqual([{ n: 0 }]);
+    store.close();
+  });
+
   it('reports a failed write, keeps what was committed and hands the database back', async () => {
     const store = await tempStore();
     const r = resolved();
