@@ -45,7 +45,8 @@ function send(url: URL, init: RequestInit, body: Buffer | undefined, hops: numbe
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(aborted(signal));
   const headers: Record<string, string> = { accept: '*/*', 'accept-encoding': 'gzip, deflate, br' };
-  new Headers(init.headers).forEach((v, k) => { headers[k] = v; });
+  // The SDKs pass a Headers object; anything else is normalised through one.
+  (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((v, k) => { headers[k] = v; });
   if (body) headers['content-length'] = String(body.length);
   const protocol = url.protocol as keyof typeof AGENTS;
   const request = protocol === 'https:' ? https.request : http.request;
@@ -87,11 +88,16 @@ function send(url: URL, init: RequestInit, body: Buffer | undefined, hops: numbe
 }
 
 function toResponse(status: number, statusText: string, raw: string[], bytes: Buffer): Response {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // Pairs, not a Headers object: the Response makes its own, so building one here would validate every header twice.
+  const headers: [string, string][] = [];
+  let encoding = '';
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    headers.push([raw[i]!, raw[i + 1]!]);
+    if (raw[i]!.toLowerCase() === 'content-encoding') encoding += `${encoding ? ',' : ''}${raw[i + 1]!}`;
+  }
   let body: Buffer | null = NULL_BODY_STATUS.has(status) ? null : bytes;
   // Content codings apply in the order listed, so they are undone from the last one back.
-  const codings = (headers.get('content-encoding') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter((s) => s && s !== 'identity');
+  const codings = encoding.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s && s !== 'identity');
   for (const coding of codings.reverse()) {
     const decode = DECODERS[coding];
     if (!decode) throw new Error(`unsupported content-encoding ${coding}`);
