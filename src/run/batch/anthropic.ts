@@ -5,7 +5,7 @@ import { ANTHROPIC_BASE_URL, ANTHROPIC_SDK_ERRORS } from '../../providers/anthro
 import { resolveKey } from '../../providers/keys.js';
 import { callContext, fromSdkError } from '../../providers/provider-errors.js';
 import type { ModelSpec } from '../../schema/model-spec.js';
-import type { BatchVendor, ItemOutcome } from './vendor.js';
+import type { BatchVendor, ItemOutcome } from './contract.js';
 
 /** Anthropic's error types as provider error kinds; unknown types count as server faults (retried). */
 const ERROR_KINDS: Record<string, ProviderErrorKind> = {

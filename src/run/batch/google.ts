@@ -5,7 +5,7 @@ import { fromGenaiError, wantsSignature } from '../../providers/google.js';
 import { resolveKey } from '../../providers/keys.js';
 import { callContext, kindForStatus } from '../../providers/provider-errors.js';
 import type { ModelSpec } from '../../schema/model-spec.js';
-import type { BatchItem, BatchVendor, ItemOutcome } from './vendor.js';
+import type { BatchItem, BatchVendor, ItemOutcome } from './contract.js';
 
 const FINAL = new Set(['JOB_STATE_SUCCEEDED', 'JOB_STATE_PARTIALLY_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED']);
 

@@ -9,7 +9,7 @@ import {
 } from '../conversation-state.js';
 import { RETRYABLE } from '../retry.js';
 import type { BatchCellState } from './state-store.js';
-import type { BatchItem, BatchVendor, ItemOutcome } from './vendor.js';
+import type { BatchItem, BatchVendor, ItemOutcome } from './contract.js';
 
 /** One unfinished cell of a lane: its plan, its fixed setup and its persisted state. */
 export interface LaneCell {

@@ -8,7 +8,8 @@ import { OPENAI_BASE_URL } from '../../providers/openai.js';
 import { resolveKey } from '../../providers/keys.js';
 import type { ProviderErrorKind } from '../../core/errors.js';
 import type { ModelSpec } from '../../schema/model-spec.js';
-import { parseJsonl, type BatchItem, type BatchVendor, type ItemOutcome } from './vendor.js';
+import type { BatchItem, BatchVendor, ItemOutcome } from './contract.js';
+import { parseJsonl } from './jsonl.js';
 
 const ENDPOINT = '/v1/chat/completions';
 
