@@ -18,18 +18,6 @@ export function evenFaults(total: number): FaultRates {
   return { rateLimit: each, serverError: each, timeout: each, malformed: each, truncated: each, slow: each };
 }
 
-/** mulberry32: small seeded PRNG so a fault sequence can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function drawFault(rates: FaultRates, rnd: () => number): FaultKind {
   let x = rnd();
   for (const k of ['rateLimit', 'serverError', 'timeout', 'malformed', 'truncated', 'slow'] as const) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { drawFault, FaultRatesSchema, seededRandom, type FaultKind, type FaultRates } from './faults.js';
+import { seededRandom } from '../core/seeded-random.js';
+import { drawFault, FaultRatesSchema, type FaultKind, type FaultRates } from './faults.js';
 
 /** The part of an OpenAI chat-completions request the mock looks at. */
 export interface ChatRequest {

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import vader from 'vader-sentiment';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { vaderLexicon } from '../../../evaluators/style/vader-lexicon.js';
 import { vaderCompound } from '../../../evaluators/style/vader.js';
+import { seededRandom } from '../../../src/core/seeded-random.js';
+import { bundledTexts } from './bundled-texts.js';
 
 /**
  * Our VADER compound must equal the vader-sentiment package's, bit for bit (both round with toFixed(4); `toBe` also
@@ -22,72 +21,7 @@ function mismatches(texts: Iterable<string>): Array<{ text: string; library: num
   return out;
 }
 
-// ---- (1) bundled texts -------------------------------------------------------------------------------------------
-
-const ROOT = join(import.meta.dirname, '../../..');
-/** Suites live in scenarios/ and datasets/; tests/fixtures/ and tests/validity/fixtures/ hold test suites. */
-const TEXT_ROOTS = ['scenarios', 'datasets', 'tests/fixtures', 'tests/validity/fixtures'];
-
-function* filesUnder(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* filesUnder(path);
-    else yield path;
-  }
-}
-
-function* stringLeaves(value: unknown): Generator<string> {
-  if (typeof value === 'string') yield value;
-  else if (Array.isArray(value)) for (const v of value) yield* stringLeaves(v);
-  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) yield* stringLeaves(v);
-}
-
-/** RFC 4180 fields (quoted fields may hold commas, doubled quotes and newlines). */
-function csvFields(text: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k]!;
-    if (quoted) {
-      if (c === '"' && text[k + 1] === '"') (field += '"'), k++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',' || c === '\n' || c === '\r') (fields.push(field), (field = ''));
-    else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
-
-/** String literals in the rule arm's sources (reply templates and canned replies); a rough scan, any string will do. */
-function* sourceStrings(dir: string): Generator<string> {
-  for (const file of filesUnder(dir)) {
-    if (!file.endsWith('.ts')) continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) {
-      const s = m[0].slice(1, -1);
-      if (/\s/.test(s) && /[A-Za-z]{2}/.test(s)) yield s;
-    }
-  }
-}
-
-function bundledTexts(): { data: string[]; templates: string[] } {
-  const data = new Set<string>();
-  for (const root of TEXT_ROOTS) {
-    if (!existsSync(join(ROOT, root))) continue;
-    for (const file of filesUnder(join(ROOT, root))) {
-      const raw = readFileSync(file, 'utf8');
-      let leaves: Iterable<string> = [];
-      if (/\.ya?ml$/.test(file)) leaves = stringLeaves(parseYaml(raw));
-      else if (file.endsWith('.json')) leaves = stringLeaves(JSON.parse(raw));
-      else if (file.endsWith('.jsonl')) leaves = raw.split('\n').filter((l) => l.trim()).flatMap((l) => [...stringLeaves(JSON.parse(l))]);
-      else if (file.endsWith('.csv')) leaves = csvFields(raw);
-      for (const s of leaves) if (s.length >= 3) data.add(s);
-    }
-  }
-  return { data: [...data], templates: [...new Set(sourceStrings(join(ROOT, 'src/rules')))] };
-}
+// ---- (1) bundled texts: tests/evaluators/style/bundled-texts.ts -------------------------------------------------
 
 // ---- (2) edge cases, at least one per rule ----------------------------------------------------------------------
 
@@ -143,20 +77,8 @@ const EDGE_CASES = [
 
 // ---- (3) seeded fuzz --------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function fuzzSentences(count: number, seed: number): string[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const lexiconWords = [...vaderLexicon().keys()];
   const boosters = ['very', 'really', 'extremely', 'so', 'most', 'more', 'totally', 'uber', 'barely', 'slightly', 'kinda', 'sorta', 'kind-of', 'little', 'hardly', 'quite'];
