@@ -1,7 +1,8 @@
 /**
  * The DuckDB schema. One row per finished cell in `conversations`; a cell is written with its messages, tool calls
  * and model calls in one transaction, so a half-finished cell never exists in the database.
- * Documented for users in docs/schema.md; bump SCHEMA_VERSION on any change.
+ * Documented for users in docs/schema.md; bump SCHEMA_VERSION on any change to columns or their meaning (an index or
+ * constraint dropped changes neither: files on both sides of it still merge).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -46,14 +47,18 @@ export const DDL: string[] = [
     started_at VARCHAR NOT NULL,
     finished_at VARCHAR NOT NULL
   )`,
+  // (cell_key, idx) is the key, kept by the writer rather than an index: messages are written and deleted only with
+  // their conversation, in its transaction, and the conversation's primary key refuses a second copy of a cell. An
+  // index here made every checkpoint dearer as the file grew: over 50,000 cells its ART index took 12 of the file's
+  // 51 MB, and DuckDB's background CPU per 8 s rose from 1.2 to 3.1 core-s with it, to 1.7-2.1 without it
+  // (docs/performance.md). Files written with the index keep it; nothing reads it.
   `CREATE TABLE IF NOT EXISTS messages (
     cell_key VARCHAR NOT NULL,
     idx INTEGER NOT NULL,
     speaker VARCHAR NOT NULL,
     text VARCHAR NOT NULL,
     tool_call_id VARCHAR,
-    tool_name VARCHAR,
-    PRIMARY KEY (cell_key, idx)
+    tool_name VARCHAR
   )`,
   `CREATE TABLE IF NOT EXISTS tool_calls (
     cell_key VARCHAR NOT NULL,
