@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { dejavuFontFiles, svgToPng } from '../../src/render/png.js';
+import { dejavuFontFiles, MAX_PNG_PIXELS, svgToPng } from '../../src/render/png.js';
 
 const textSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="5" y="28" font-family="sans-serif" font-size="24" font-weight="bold">Hello</text></svg>';
 
@@ -29,5 +29,14 @@ describe('PNG rendering', () => {
   test('draws no text at all without fonts, which is why the fonts are passed explicitly', () => {
     const bare = new Resvg(textSvg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: false } }).render().asPng();
     expect(inkOf(bare)).toBe(0);
+  });
+  test('draws a very tall chart at a lower zoom, within the pixel budget', () => {
+    // The shape of a chart faceted into hundreds of rows: 729 x 13,994 at 2x would be 40.8 million pixels.
+    const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="729" height="13994"><rect x="10" y="10" width="700" height="13970" fill="#345"/></svg>';
+    const png = svgToPng(tall);
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(w * h).toBeLessThanOrEqual(MAX_PNG_PIXELS * 1.001);
+    expect(w * h).toBeGreaterThan(MAX_PNG_PIXELS * 0.99);
+    expect(h / w).toBeCloseTo(13994 / 729, 1);
   });
 });
