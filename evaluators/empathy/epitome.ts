@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Backend, ToolCall, Usage } from '../../src/core/types.js';
 import { addUsage, zeroUsage } from '../../src/core/types.js';
 import type { EmotionLabel } from '../../src/schema/scenario.js';
-import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
 import { askJudge, judgeLabel, judgeSystemPrompt, type JudgeAnswer } from '../judge/ask.js';
 import { maskSpecFor, maskText, type MaskSpec } from '../judge/mask.js';
 import { loadRubric } from '../judge/rubric.js';
 import { judgeTokensMetric, judgeTokensScore } from '../judge/usage.js';
 import { notScorable } from '../resolution/transcript.js';
 import { emotionalExchanges, intensityWeighted } from './emotional-turns.js';
+import { scorer } from '../nlp/score.js';
 
 export const EPITOME_RUBRIC = loadRubric(import.meta.url, 'epitome-rubric.md');
 
@@ -70,7 +71,7 @@ export const epitomeJudgeEvaluator: Evaluator = {
     const judge = ctx.judge;
     if (!judge) return [];
     const label = judgeLabel(judge, EPITOME_SYSTEM);
-    const s = (metric: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score => ({ metric, value, explanation, evidence, evaluator: label });
+    const s = scorer(label);
     const scored = METRICS.filter((m) => m.id !== JUDGE_TOKENS_METRIC.id);
     const why = notScorable(c);
     if (why) return scored.map((m) => s(m.id, null, why));

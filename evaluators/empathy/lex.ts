@@ -1,6 +1,6 @@
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import type { EmotionLabel } from '../../src/schema/scenario.js';
-import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
 import { fallbackLabel } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
 import { emotionalExchanges, intensityWeighted, type EmotionalExchange } from './emotional-turns.js';
@@ -8,6 +8,7 @@ import {
   ACTION_PHRASES, DISMISSIVE, EMOTION_FAMILIES, EX_QUESTION, ISSUE_NOUNS, LABEL_FAMILY, MARKERS, MECHANISMS, familiesIn,
   normaliseText, sentences, type EmotionFamily, type Mechanism,
 } from './lexicon.js';
+import { scorer } from '../nlp/score.js';
 
 const ID = 'empathy-lex';
 const VERSION = 1;
@@ -83,7 +84,7 @@ export const empathyLexEvaluator: Evaluator = {
   description: 'Deterministic empathy fallback (methods.md §3.3): marker levels, dismissive phrasing, empathy followed by action.',
   metrics: METRICS,
   score: async (c, r) => {
-    const s = (metric: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score => ({ metric, value, explanation, evidence, evaluator: LABEL });
+    const s = scorer(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
 

@@ -1,8 +1,9 @@
 import type { FeedbackCorpus } from '../../src/schema/datasets.js';
-import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
 import { deterministicLabel } from '../../src/score/types.js';
 import { notScorable, toolCalls } from '../resolution/transcript.js';
 import { matchTheme, SubmittedThemeSchema, type GoldTheme, type SubmittedTheme } from './themes.js';
+import { scorer } from '../nlp/score.js';
 
 const ID = 'insight-feedback';
 const VERSION = 1;
@@ -42,7 +43,7 @@ export const feedbackInsightEvaluator: Evaluator = {
   metrics: METRICS,
   score: async (c, r) => {
     if (r.corpus?.kind !== 'feedback') return [];
-    const s = (metric: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score => ({ metric, value, explanation, evidence, evaluator: LABEL });
+    const s = scorer(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
 

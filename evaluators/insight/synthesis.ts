@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { IdeaPool } from '../../src/schema/datasets.js';
-import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, MetricInfo } from '../../src/score/types.js';
 import { deterministicLabel } from '../../src/score/types.js';
 import { notScorable, toolCalls } from '../resolution/transcript.js';
+import { scorer } from '../nlp/score.js';
 
 const ID = 'insight-synthesis';
 const VERSION = 1;
@@ -33,7 +34,7 @@ export const synthesisEvaluator: Evaluator = {
   metrics: METRICS,
   score: async (c, r) => {
     if (r.corpus?.kind !== 'ideas') return [];
-    const s = (metric: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score => ({ metric, value, explanation, evidence, evaluator: LABEL });
+    const s = scorer(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
 

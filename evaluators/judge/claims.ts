@@ -3,12 +3,13 @@ import type { Conversation } from '../../src/core/conversation.js';
 import type { Usage } from '../../src/core/types.js';
 import { addUsage, zeroUsage } from '../../src/core/types.js';
 import type { ResolvedScenario } from '../../src/plan/material.js';
-import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
 import { askJudge, judgeLabel, judgeSystemPrompt } from './ask.js';
 import { maskSpecFor, maskText, type MaskSpec } from './mask.js';
 import { loadRubric } from './rubric.js';
 import { judgeTokensMetric, judgeTokensScore } from './usage.js';
+import { scorer } from '../nlp/score.js';
 
 /** FActScore/RAGAS-style claim check (methods.md §1.2): extract atomic claims, then verify each against the facts. */
 
@@ -70,7 +71,7 @@ export const claimsJudgeEvaluator: Evaluator = {
     const judge = ctx.judge;
     if (!judge) return [];
     const label = judgeLabel(judge, CLAIMS_PROMPT);
-    const s = (metric: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score => ({ metric, value, explanation, evidence, evaluator: label });
+    const s = scorer(label);
     const quality = METRICS.slice(0, 3);
     const why = notScorable(c);
     if (why) return quality.map((m) => s(m.id, null, why));

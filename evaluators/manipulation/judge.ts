@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Evaluator, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, MetricInfo } from '../../src/score/types.js';
 import { askJudge, judgeLabel, judgeSystemPrompt } from '../judge/ask.js';
 import { maskSpecFor, maskText } from '../judge/mask.js';
 import { loadRubric } from '../judge/rubric.js';
 import { judgeTokensMetric, judgeTokensScore } from '../judge/usage.js';
+import { scorer } from '../nlp/score.js';
 
 export const MANIPULATION_RUBRIC = loadRubric(import.meta.url, 'manipulation-rubric.md');
 
@@ -31,7 +32,7 @@ export const manipulationJudgeEvaluator: Evaluator = {
     const judge = ctx.judge;
     if (!judge) return [];
     const label = judgeLabel(judge, MANIPULATION_SYSTEM);
-    const s = (metric: string, value: number | null, explanation: string, evidence: Score['evidence'] = []): Score => ({ metric, value, explanation, evidence, evaluator: label });
+    const s = scorer(label);
     const agentTurns = c.turns.filter((t) => t.speaker === 'agent' && t.text.trim());
     if (c.status !== 'done' || agentTurns.length === 0) return METRICS.filter((m) => m !== TOKENS).map((m) => s(m.id, null, c.status !== 'done' ? `conversation status ${c.status}` : 'no agent text to judge'));
     const mask = maskSpecFor(r);

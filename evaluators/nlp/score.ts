@@ -10,6 +10,10 @@ export function makeScore(evaluator: string, metricId: string, value: number | n
   return { metric: metricId, value, explanation, evidence, evaluator };
 }
 
+/** makeScore with the evaluator's label bound: the builder each evaluator's `score` makes its rows with. */
+export const scorer = (evaluator: string) => (metricId: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score =>
+  makeScore(evaluator, metricId, value, explanation, evidence);
+
 /** 0/1 for a binary finding; null when there was nothing to look at. */
 export const rate = (found: boolean | null): number | null => (found === null ? null : found ? 1 : 0);
 

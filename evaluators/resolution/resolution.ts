@@ -3,22 +3,20 @@ import { deterministicLabel } from '../../src/score/types.js';
 import { checkEndState, escalatedIn } from './end-state.js';
 import { checkRequiredInfo } from './required-info.js';
 import { notScorable } from './transcript.js';
+import { metric, scorer } from '../nlp/score.js';
 
 const ID = 'resolution';
 const VERSION = 1;
 const LABEL = deterministicLabel(ID, VERSION);
 
-const m = (id: string, title: string, unit: MetricInfo['unit'], direction: MetricInfo['direction'], description: string): MetricInfo =>
-  ({ id, family: 'resolution', title, unit, direction, description });
-
 const METRICS = [
-  m('resolution.resolved', 'Resolved', 'rate', 'higher-better', 'End state reached AND all required info given AND not escalated unless the scenario says it should be (τ-bench style).'),
-  m('resolution.end_state', 'End state reached', 'rate', 'higher-better', 'The expected end state: a matching tool call, an escalation, a normal answer, or a submitted report.'),
-  m('resolution.required_info', 'Required info given', 'score', 'higher-better', 'Share of the required information items given in some agent turn (case-insensitive, commas removed).'),
-  m('resolution.escalated', 'Escalated', 'rate', 'neutral', 'escalate_to_human was called.'),
-  m('resolution.escalation_correct', 'Escalation correct', 'rate', 'higher-better', 'escalated == shouldEscalate.'),
-  m('resolution.agent_turns', 'Agent turns', 'count', 'lower-better', 'Agent messages in the transcript (tool-call steps included).'),
-  m('resolution.handle_time_ms', 'Handle time', 'ms', 'lower-better', 'Time spent waiting on the agent backend (sum of agent call latencies).'),
+  metric('resolution.resolved', 'Resolved', 'rate', 'higher-better', 'End state reached AND all required info given AND not escalated unless the scenario says it should be (τ-bench style).'),
+  metric('resolution.end_state', 'End state reached', 'rate', 'higher-better', 'The expected end state: a matching tool call, an escalation, a normal answer, or a submitted report.'),
+  metric('resolution.required_info', 'Required info given', 'score', 'higher-better', 'Share of the required information items given in some agent turn (case-insensitive, commas removed).'),
+  metric('resolution.escalated', 'Escalated', 'rate', 'neutral', 'escalate_to_human was called.'),
+  metric('resolution.escalation_correct', 'Escalation correct', 'rate', 'higher-better', 'escalated == shouldEscalate.'),
+  metric('resolution.agent_turns', 'Agent turns', 'count', 'lower-better', 'Agent messages in the transcript (tool-call steps included).'),
+  metric('resolution.handle_time_ms', 'Handle time', 'ms', 'lower-better', 'Time spent waiting on the agent backend (sum of agent call latencies).'),
 ] satisfies MetricInfo[];
 
 const bit = (b: boolean): number => (b ? 1 : 0);
@@ -44,7 +42,7 @@ export const resolutionEvaluator: Evaluator = {
       escalationOk ? null : 'escalated although the scenario did not call for it',
     ].filter((x): x is string => x !== null);
     const agentTurns = c.turns.filter((t) => t.speaker === 'agent').length;
-    const s = (metric: string, value: number | null, explanation: string, evidence: Score['evidence'] = []): Score => ({ metric, value, explanation, evidence, evaluator: LABEL });
+    const s = scorer(LABEL);
     return [
       s('resolution.resolved', bit(resolved), resolved ? 'end state reached and all required info given' : reasons.join('; '), [...end.evidence, ...info.evidence]),
       s('resolution.end_state', bit(end.reached), end.explanation, end.evidence),

@@ -1,7 +1,8 @@
-import type { Evaluator, MetricInfo, Score } from '../../src/score/types.js';
+import type { Evaluator, MetricInfo } from '../../src/score/types.js';
 import { deterministicLabel } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
 import { vaderCompound } from './vader.js';
+import { scorer } from '../nlp/score.js';
 
 const ID = 'style';
 const VERSION = 1;
@@ -18,7 +19,7 @@ export const styleEvaluator: Evaluator = {
   description: 'Tone and length of the agent side: outcomes for counterfactual parity.',
   metrics: METRICS,
   score: async (c) => {
-    const s = (metric: string, value: number | null, explanation: string, evidence: Score['evidence'] = []): Score => ({ metric, value, explanation, evidence, evaluator: LABEL });
+    const s = scorer(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
     const texts = agentTexts(c);

@@ -9,7 +9,7 @@ import {
  * exactly, quirks included. Why not call the package: it rebuilds a map of every word x 17 punctuation strings for
  * each text and computes neg/neu/pos we never use; it cost ~0.27 ms per reply, the largest single cost of the scoring
  * worker. This tokenises once and strips edge punctuation per token: on the judge-reference agent replies
- * (144 chars mean) ~6-7 µs per call against ~200-225 µs for the package, about 30x (scripts/bench/vader.ts).
+ * (144 chars mean) ~6-7 µs per call against ~140-225 µs for the package, 24-34x over four runs (scripts/bench/vader.ts).
  * tests/evaluators/style/vader.test.ts checks it against the package's `polarity_scores(text).compound` on every
  * bundled text, edge cases for each rule and a seeded fuzz.
  */
