@@ -5,7 +5,8 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 /**
  * The `fetch` the vendor SDKs are given (they all accept one): the same calls over Node's own HTTP client with
  * keep-alive connections. Why: measured against a loopback server (docs/performance.md), Node's built-in fetch spent
- * ≈ 0.5 ms of CPU per call (web streams, a WebAssembly HTTP parser) against ≈ 0.2 ms here, and at 64 calls in flight
+ * ≈ 0.5 ms of CPU per call (web streams, a WebAssembly HTTP parser) against ≈ 0.25-0.3 ms here (≈ 0.2 ms for the HTTP
+ * exchange, the rest for the Response the SDKs read), and at 64 calls in flight
  * the runner's thread is CPU-bound, so that difference is throughput.
  *
  * Buffered: a response resolves once its whole body has arrived (the harness never streams). Whatever it does not

@@ -13,7 +13,7 @@ describe('priceCall', () => {
     expect(priceCall(spec('openai', 'gpt-4o-mini'), usage, true).costUsd).toBeCloseTo(p.costUsd! / 2, 10);
   });
 
-  it('shows an unknown model as unknown, the same on every call (the miss is remembered)', () => {
+  it('shows an unknown model as unknown on every call, and a remembered miss never hides another model', () => {
     const first = priceCall(spec('openai-compatible', 'my-local-llama'), usage);
     expect(first).toEqual({ costUsd: null, priceSource: 'unknown price for openai-compatible:my-local-llama (set prices in the model entry)' });
     expect(priceCall(spec('openai-compatible', 'my-local-llama'), usage)).toEqual(first);

@@ -83,7 +83,7 @@ describe('the store worker', () => {
     store.close();
   }, 60_000);
 
-  it('is stopped, and the database stays with the runner, when the run fails before its first cell', async () => {
+  it('leaves the database with the runner when the run fails before its first cell', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxb-sink-'));
     const suite = loadSuite('tests/fixtures/suite/config.yaml', { output: dir, models: ['openai:gpt-4o-mini'] });
     const store = await openStore(join(dir, 'db.duckdb'));
