@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the `cxbench` command. Runs the compiled CLI from dist/ (built by `npm ci` via `prepare`).
+import { readFileSync } from 'node:fs';
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(`cxbench needs Node >= 22, this is ${process.version}. Run it as \`npx cxbench\` or through npm scripts after \`npm ci\`.`);
@@ -12,11 +13,12 @@ if (major < 22) {
 // time at 64 calls in flight) and saves ≈ 20 MB at 2,000 cells and ≈ 70 MB at 50,000: memory wins. Heap sizes are fixed when
 // V8 starts and glibc reads its tunables at start-up, so `run` restarts itself once, in place (same process id, stdio
 // and signals), with them. Where process.execve is missing (Windows) or the user set the flags, it runs as it is.
-const RUN_V8_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=25'];
+// The flags live in run-flags.json so that the benchmark's SDK floor runs under the same ones.
 const hasFlag = (flag) => process.execArgv.some((a) => a.startsWith(flag)) || (process.env.NODE_OPTIONS ?? '').includes(flag);
 if (process.argv[2] === 'run' && typeof process.execve === 'function' && !hasFlag('--max-semi-space-size')) {
-  const env = { MALLOC_ARENA_MAX: '2', ...process.env };
-  process.execve(process.execPath, [process.execPath, ...RUN_V8_FLAGS, ...process.execArgv, process.argv[1], ...process.argv.slice(2)], env);
+  const RUN_FLAGS = JSON.parse(readFileSync(new URL('./run-flags.json', import.meta.url), 'utf8'));
+  const env = { ...RUN_FLAGS.env, ...process.env };
+  process.execve(process.execPath, [process.execPath, ...RUN_FLAGS.v8, ...process.execArgv, process.argv[1], ...process.argv.slice(2)], env);
 }
 import('../dist/src/cli/main.js').then((m) => m.main(process.argv)).catch((e) => {
   if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/src/cli/main.js')) {

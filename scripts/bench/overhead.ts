@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import RUN_FLAGS from '../../bin/run-flags.json' with { type: 'json' };
 
 const node = (script: string, args: (string | number)[]): string[] => [script, ...args.map(String)];
 
@@ -19,13 +20,16 @@ async function startMock(latency: number): Promise<{ url: string; stop: () => vo
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-async function floor(n: number, c: number, url: string): Promise<number> {
-  const child = spawn(process.execPath, node('scripts/bench/floor-process.ts', [n, c, url]), { stdio: ['ignore', 'pipe', 'inherit'] });
+interface FloorRun { wallMs: number; maxRssMb: number }
+
+/** A floor process: `floor-process.ts` (bare HTTP) or `sdk-floor-process.ts` (the harness's SDK backend alone). */
+async function floor(script: string, n: number, c: number, url: string, opts: { v8?: string[]; env?: Record<string, string> } = {}): Promise<FloorRun> {
+  const child = spawn(process.execPath, [...(opts.v8 ?? []), ...node(script, [n, c, url])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...opts.env, ...process.env } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const [code] = (await once(child, 'close')) as [number];
-  if (code !== 0) throw new Error(`floor exited ${code}`);
-  return (JSON.parse(out.trim().split('\n').at(-1)!) as { wallMs: number }).wallMs;
+  if (code !== 0) throw new Error(`${script} exited ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as FloorRun;
 }
 
 interface HarnessRun { runMs: number; processMs: number; peakRssMb: number; done: number }
@@ -59,19 +63,21 @@ const runs = [
   { L: 50, C: 64, N: 2000 },
   ...(process.argv.includes('--scale') ? [{ L: 50, C: 64, N: 50_000 }] : []),
 ];
+console.log('floor = a bare HTTP client; sdk = the harness\'s openai-compatible backend (official SDK) alone, under the run\'s V8 flags;');
 console.log('run = the run itself (plan, calls, scoring, storing); process = the whole command, start-up and database open included');
-console.log('L(ms)  C    N       ideal(s)  floor(s)  run(s)    process(s)  efficiency  floor-eff  cells/s  peak RSS(MB)');
+console.log('L(ms)  C    N       ideal(s)  floor(s)  sdk(s)    run(s)    process(s)  efficiency  floor-eff  sdk-eff  cells/s  peak RSS(MB)  sdk RSS(MB)');
 for (const { L, C, N } of runs) {
   const mock = await startMock(L);
   try {
     const ideal = (N * L) / C / 1000;
-    const floorS = (await floor(N, C, mock.url)) / 1000;
+    const bare = await floor('scripts/bench/floor-process.ts', N, C, mock.url);
+    const sdk = await floor('scripts/bench/sdk-floor-process.ts', N, C, mock.url, RUN_FLAGS);
     const h = await harness(N, C, mock.url);
     if (h.done !== N) throw new Error(`harness finished ${h.done} of ${N} cells`);
-    const run = h.runMs / 1000;
-    console.log([L, C, N].map((x) => String(x).padEnd(6)).join(' ') + '  ' + [ideal, floorS, run].map((x) => x.toFixed(2).padEnd(9)).join(' ') + ' ' +
+    const [floorS, sdkS, run] = [bare.wallMs / 1000, sdk.wallMs / 1000, h.runMs / 1000];
+    console.log([L, C, N].map((x) => String(x).padEnd(6)).join(' ') + '  ' + [ideal, floorS, sdkS, run].map((x) => x.toFixed(2).padEnd(9)).join(' ') + ' ' +
       (h.processMs / 1000).toFixed(2).padEnd(11) + ' ' + (ideal / run).toFixed(3).padEnd(10) + '  ' + (ideal / floorS).toFixed(3).padEnd(9) + '  ' +
-      (N / run).toFixed(0).padEnd(7) + '  ' + h.peakRssMb.toFixed(0));
+      (ideal / sdkS).toFixed(3).padEnd(7) + '  ' + (N / run).toFixed(0).padEnd(7) + '  ' + h.peakRssMb.toFixed(0).padEnd(12) + '  ' + sdk.maxRssMb.toFixed(0));
   } finally {
     mock.stop();
   }
