@@ -1,5 +1,7 @@
 import type { Conversation } from '../../src/core/conversation.js';
 import type { ToolCall } from '../../src/core/types.js';
+import type { ResolvedScenario } from '../../src/plan/material.js';
+import { toolClassOf, type ToolClass } from '../../src/approaches/tool-classes.js';
 
 /** Read-only views of a stored transcript, shared by the outcome scorers. */
 
@@ -47,4 +49,9 @@ export function exchanges(c: Conversation): Exchange[] {
 export function notScorable(c: Conversation): string | null {
   if (c.status === 'done') return null;
   return `conversation status ${c.status} (${c.endReason}${c.errorMessage ? `: ${c.errorMessage}` : ''}); quality is not scored on an unfinished transcript`;
+}
+
+/** Tool calls of one class (read / write / escalate / record), whatever the tools are called. */
+export function callsOfClass(c: Conversation, r: Pick<ResolvedScenario, 'toolClasses'>, cls: ToolClass): IndexedCall[] {
+  return toolCalls(c).filter((x) => toolClassOf(x.call.name, r) === cls);
 }

@@ -2,6 +2,7 @@ import type { Scenario } from '../schema/scenario.js';
 import type { FeedbackCorpus, IdeaPool } from '../schema/datasets.js';
 import type { CatalogItem, CrmProfile, DatasetIndex, KbArticle, Policy, Signal } from './datasets.js';
 import type { VariantChoice } from './personas.js';
+import type { ToolClass } from '../approaches/tool-classes.js';
 
 /** Corpus items given to an analysis-mode agent (feedback or ideas), without the gold labels. */
 export interface CorpusView {
@@ -25,6 +26,8 @@ export interface ResolvedScenario {
   corpus: CorpusView | undefined;
   /** Contact points the agent may give. */
   contacts: string[];
+  /** Classes of tools beyond the bundled ones (imported transcripts); see src/approaches/tool-classes.ts. */
+  toolClasses?: Record<string, ToolClass>;
 }
 
 export function resolveScenario(scenario: Scenario, variant: VariantChoice, data: DatasetIndex): ResolvedScenario {
