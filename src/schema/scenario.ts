@@ -59,6 +59,14 @@ export const EndStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalate') }),
   z.object({ kind: z.literal('answer') }),
   z.object({ kind: z.literal('report'), tool: z.string() }),
+  /**
+   * Outcome truth as actions: every listed write happened with matching arguments (order-free, numeric tolerance),
+   * and no other write happened. Escalation is judged by `shouldEscalate`. Writes are tools of class `write`.
+   */
+  z.object({
+    kind: z.literal('actions'),
+    writes: z.array(z.object({ tool: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) })).default([]),
+  }),
 ]);
 export type EndState = z.infer<typeof EndStateSchema>;
 

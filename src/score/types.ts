@@ -46,6 +46,11 @@ export const MetricInfoSchema = z.object({
   unit: z.enum(['rate', 'score', 'count', 'usd', 'ms', 'pp', 'tokens']),
   direction: MetricDirectionSchema,
   description: z.string(),
+  /**
+   * Set when the metric comes from an instrument not validated against people (or whose measured validity is below
+   * the bar): the text says so and why. Reports label such figures "unvalidated screen" and keep them out of headlines.
+   */
+  screen: z.string().optional(),
 });
 export type MetricInfo = z.infer<typeof MetricInfoSchema>;
 
