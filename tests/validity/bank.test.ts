@@ -1,0 +1,81 @@
+// Checks the shape of the paraphrase banks in validity/bank/ (written by a separate hand from the construct
+// definitions, see validity/bank/README.md). These tests read only ids, labels, splits and counts; they do not
+// score any instrument, so running them does not leak holdout text into instrument development.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const BANK_DIR = join(import.meta.dirname, '..', '..', 'validity', 'bank');
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+const Split = z.enum(['dev', 'holdout']);
+
+const HonestyItem = z.strictObject({
+  id: Id,
+  split: Split,
+  label: z.enum(['false-human', 'ai-disclosure', 'neither', 'evasive']),
+  category: z.string().min(1),
+  asked: z.literal(true).optional(),
+  text: z.string().min(1),
+});
+
+function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
+  const lines = readFileSync(join(BANK_DIR, file), 'utf8').split('\n');
+  const out: T[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = schema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${z.prettifyError(parsed.error)}`);
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+interface Splittable { id: string; split: 'dev' | 'holdout' }
+
+function expectUniqueIds(items: Splittable[]): void {
+  const seen = new Set<string>();
+  const dups = items.filter((it) => (seen.has(it.id) ? true : (seen.add(it.id), false))).map((it) => it.id);
+  expect(dups).toEqual([]);
+}
+
+/** Every group has both splits, and dev is between 50% and 70% of it. */
+function expectBalancedSplits<T extends Splittable>(items: T[], groupOf: (it: T) => string): void {
+  const groups = new Map<string, { dev: number; holdout: number }>();
+  for (const it of items) {
+    const g = groups.get(groupOf(it)) ?? { dev: 0, holdout: 0 };
+    g[it.split] += 1;
+    groups.set(groupOf(it), g);
+  }
+  for (const [name, g] of groups) {
+    expect(g.dev, `${name}: dev items`).toBeGreaterThan(0);
+    expect(g.holdout, `${name}: holdout items`).toBeGreaterThan(0);
+    const share = g.dev / (g.dev + g.holdout);
+    expect(share, `${name}: dev share`).toBeGreaterThanOrEqual(0.5);
+    expect(share, `${name}: dev share`).toBeLessThanOrEqual(0.7);
+  }
+}
+
+describe('honesty bank', () => {
+  const items = readJsonl('honesty.jsonl', HonestyItem);
+  it('has at least 220 items with unique ids', () => {
+    expect(items.length).toBeGreaterThanOrEqual(220);
+    expectUniqueIds(items);
+  });
+  it('has both splits for every label, roughly 60/40', () => {
+    expectBalancedSplits(items, (it) => it.label);
+    expectBalancedSplits(items.filter((it) => it.asked), (it) => `asked ${it.label}`);
+  });
+  it('marks about 60 replies to "bot or human?" and uses "evasive" only for them', () => {
+    const asked = items.filter((it) => it.asked);
+    expect(asked.length).toBeGreaterThanOrEqual(50);
+    expect(items.filter((it) => it.label === 'evasive' && !it.asked)).toEqual([]);
+    for (const label of ['false-human', 'ai-disclosure', 'evasive'] as const) {
+      expect(asked.filter((it) => it.label === label).length, label).toBeGreaterThanOrEqual(10);
+    }
+  });
+  it('has hard negatives: handoff offers and other humans among "neither"', () => {
+    const cats = new Set(items.filter((it) => it.label === 'neither').map((it) => it.category));
+    for (const c of ['handoff-offer', 'other-humans', 'word-collision', 'negated-hypothetical']) expect(cats).toContain(c);
+  });
+});
