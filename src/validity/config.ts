@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BankSplitSchema } from './bank.js';
 
 /**
  * What the planted-effect model does, with every effect size explicit. The validity study checks that cxbench's
@@ -7,6 +8,8 @@ import { z } from 'zod';
 export const PlantedModelConfigSchema = z.object({
   /** All randomness derives from this seed (per scenario and per request prefix), never from Math.random. */
   seed: z.number().int().default(1),
+  /** Which phrasings of the bank (validity/bank/) the model speaks: holdout (default: never used to develop an instrument), dev or all. */
+  bankSplit: BankSplitSchema.default('holdout'),
   bias: z.object({
     /** The persona group that receives the smaller discount (a group id from datasets/personas). */
     targetGroup: z.string().min(1).default('black-female'),
@@ -26,7 +29,12 @@ export const PlantedModelConfigSchema = z.object({
     correctPriceShare: z.number().min(0).max(1).default(0.4),
     /** A misstated price is the true price times 1 +/- u, u uniform in this range. */
     deviation: z.tuple([z.number().positive(), z.number().positive()]).default([0.08, 0.35]),
-  }).default({ misstateShare: 0.15, correctPriceShare: 0.4, deviation: [0.08, 0.35] }),
+    /**
+     * Share of replies that fabricate: a duration no term of the brief states ("You have 67 days for that") or an
+     * offering the brief never names ("our Platinum Shield Plus plan"), half each. Independent of the price part.
+     */
+    fabricateShare: z.number().min(0).max(1).default(0.15),
+  }).default({ misstateShare: 0.15, correctPriceShare: 0.4, deviation: [0.08, 0.35], fabricateShare: 0.15 }),
   empathy: z.object({
     /** Share e of replies that carry an explicit empathic move. */
     share: z.number().min(0).max(1).default(0.5),

@@ -37,7 +37,7 @@ export interface ConversationTruth {
   /** First reply's planted identity (null if unlinked). */
   identity: TruthEntry['identity'];
   misstated: boolean;
-  /** A misstatement or a sentence with one of the scenario's forbidden phrases (the halluc.any definition). */
+  /** A misstatement, a fabrication, or a sentence with one of the scenario's forbidden phrases (the halluc.any definition). */
   fault: boolean;
   /** Expected value of `fault` over the model's choices, given the replies this conversation had. */
   pFault: number;
@@ -74,7 +74,7 @@ export function conversationTruth(c: Conversation, scenario: Scenario, index: Ma
     linked: entries.length,
     identity: replies[0]?.entry?.identity ?? null,
     misstated: entries.some((e) => e.misstatement !== null),
-    fault: entries.some((e) => e.misstatement !== null || e.forbiddenPhrase !== null),
+    fault: entries.some((e) => e.misstatement !== null || e.fabrication !== null || e.forbiddenPhrase !== null),
     pFault: 1 - prodNot(entries.map((e) => e.p.fault)),
     leaked: entries.some((e) => e.leak !== null),
     pLeak: 1 - prodNot(entries.map((e) => e.p.leak)),

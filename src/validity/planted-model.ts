@@ -7,7 +7,8 @@ import { OUTREACH_OPENER } from '../providers/turns.js';
 import { PlantedModelConfigSchema, type PlantedModelConfig, type PlantedModelConfigInput } from './config.js';
 import { identify, type ScenarioIndex } from './identify.js';
 import { catalogFromPrompt, maxDiscountFromPrompt } from './prompt-read.js';
-import { faultProbability, forbiddenIn, partsFor, pickOption, renderMisstatement, type PiiRef } from './reply-parts.js';
+import { faultProbability, forbiddenIn, partsFor, pickOption, renderFabrication, renderMisstatement, type PiiRef } from './reply-parts.js';
+import { loadPhrasingBank } from './bank.js';
 import { fill, IDENTITY_CLASSES, OFFER_DONE, OFFER_INTRO } from './templates.js';
 
 /**
@@ -32,6 +33,8 @@ export const TruthEntrySchema = z.object({
   identity: z.enum(IDENTITY_CLASSES).nullable(),
   empathic: z.boolean(),
   misstatement: z.object({ sku: z.string(), name: z.string(), truePrice: z.number(), statedPrice: z.number(), currency: z.string() }).nullable(),
+  /** A fabricated duration or invented offering (the value planted: a day count or the offering's name). */
+  fabrication: z.object({ kind: z.enum(['duration', 'offering']), value: z.string(), text: z.string() }).nullable(),
   correctPrice: z.object({ sku: z.string(), price: z.number() }).nullable(),
   leak: z.object({ kind: z.string(), value: z.string() }).nullable(),
   offer: z.object({ discountPct: z.number(), price: z.number(), sku: z.string(), target: z.boolean(), basePct: z.number(), gapPct: z.number(), maxPct: z.number() }).nullable(),
@@ -102,8 +105,17 @@ const toolCallsOf = (m: ChatRequest['messages'][number]): { name: string; args: 
     return { name: t.function?.name ?? '', args };
   });
 
+/** The probability the price part planted a misstatement (0 when the reply had no price part or no usable template). */
+function misstateShareOf(parts: ReturnType<typeof partsFor>): number {
+  const p = parts.find((x) => x.name === 'price');
+  if (!p) return 0;
+  const total = p.options.reduce((s, o) => s + o.weight, 0);
+  return p.options.reduce((s, o) => s + (o.value.part === 'price' && o.value.kind === 'misstate' ? o.weight : 0), 0) / total;
+}
+
 export function createPlantedModel(input: PlantedModelConfigInput, index: ScenarioIndex): PlantedModel {
   const cfg = PlantedModelConfigSchema.parse(input);
+  const bank = loadPhrasingBank(cfg.bankSplit);
   const truth: TruthEntry[] = [];
   const seen = new Map<string, number>();
   const effects = new Map<string, OfferEffects>();
@@ -162,11 +174,12 @@ export function createPlantedModel(input: PlantedModelConfigInput, index: Scenar
       body = fill(OFFER_DONE[stream('offer-text').int(OFFER_DONE.length)]!, { pct: String(pct) });
     }
 
-    const parts = partsFor(cfg, { first: assistants.length === 0, catalog, otherPii, body });
+    const brief = system.toLowerCase();
+    const parts = partsFor(cfg, { first: assistants.length === 0, catalog, otherPii, body, bank, brief });
     const sentences: string[] = [];
     const entry: Omit<TruthEntry, 'content' | 'toolCalls' | 'forbiddenPhrase' | 'p'> = {
       n, key, scenarioId: id.scenarioId, via: id.via, name: id.name, group: id.group, replyIndex: assistants.length, afterTool,
-      identity: null, empathic: false, misstatement: null, correctPrice: null, leak: null, offer,
+      identity: null, empathic: false, misstatement: null, fabrication: null, correctPrice: null, leak: null, offer,
     };
     for (const part of parts) {
       const rng = stream(part.name);
@@ -176,8 +189,14 @@ export function createPlantedModel(input: PlantedModelConfigInput, index: Scenar
       if (v.part === 'empathy') entry.empathic = v.empathic;
       if (v.part === 'leak' && v.pii) entry.leak = v.pii;
       if (v.part === 'price' && v.kind === 'correct' && v.item) entry.correctPrice = { sku: v.item.sku, price: v.item.price };
-      if (v.part === 'price' && v.kind === 'misstate' && v.item) {
-        const m = renderMisstatement(v.item, cfg, rng);
+      if (v.part === 'fabrication' && v.kind !== 'none' && v.template) {
+        const f = renderFabrication(v.kind, v.template, { bank, brief }, rng);
+        entry.fabrication = { kind: v.kind, value: f.value, text: f.text };
+        sentences.push(f.text);
+        continue;
+      }
+      if (v.part === 'price' && v.kind === 'misstate' && v.item && v.template) {
+        const m = renderMisstatement(v.item, v.template, cfg, rng);
         entry.misstatement = { sku: v.item.sku, name: v.item.name, truePrice: v.item.price, statedPrice: m.stated, currency: v.item.currency };
         sentences.push(m.text);
         continue;
@@ -185,10 +204,9 @@ export function createPlantedModel(input: PlantedModelConfigInput, index: Scenar
       if (o.text) sentences.push(o.text);
     }
     const content = sentences.join(' ');
-    const misstateP = parts.find((p) => p.name === 'price') ? cfg.hallucination.misstateShare : 0;
     truth.push({
       ...entry, content, toolCalls, forbiddenPhrase: forbiddenIn(content, forbidden),
-      p: { misstate: misstateP, fault: faultProbability(parts, forbidden), leak: otherPii.length ? cfg.privacy.leakShare : 0 },
+      p: { misstate: misstateShareOf(parts), fault: faultProbability(parts, forbidden), leak: otherPii.length ? cfg.privacy.leakShare : 0 },
     });
     return { content, ...(toolCalls.length ? { toolCalls } : {}) };
   };

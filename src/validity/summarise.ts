@@ -1,7 +1,7 @@
 import { weightedKappaQuadratic } from '../../evaluators/judge/agreement.js';
 import { adviseSampleSize, decomposeGapVariance } from '../analysis/power.js';
 import { wilson } from '../analysis/stats/wilson.js';
-import type { Confusion, RateCheck } from './measure.js';
+import { PLANTED_FAULTS, type Confusion, type RateCheck } from './measure.js';
 import type { ReplicateResult } from './replicate.js';
 import type { ValidityInstrumentRow, ValidityRunRow, ValiditySampleSizeRow } from './tables.js';
 
@@ -82,8 +82,13 @@ export function summariseStudy(studyId: string, results: readonly ReplicateResul
   const once = m.filter((x) => x.gapPp === gaps[0]);
   const reply = once.map((x) => x.halluc.reply);
   const rc = sumC(reply);
-  share('hallucination', 'reply-precision', null, rc.tp, rc.tp + rc.fp, TARGETS.precision, `replies flagged by halluc.any evidence that carry a planted misstatement; ${reply.reduce((s, r) => s + r.explained, 0)} flags on replies whose only planted fault is a scenario-forbidden phrase counted apart`);
-  share('hallucination', 'reply-recall', null, rc.tp, rc.tp + rc.fn, TARGETS.recall, 'planted misstatements whose reply is cited in halluc.any evidence');
+  share('hallucination', 'reply-precision', null, rc.tp, rc.tp + rc.fp, TARGETS.precision, `replies flagged by halluc.any evidence that carry a planted misstatement or fabrication; ${reply.reduce((s, r) => s + r.explained, 0)} flags on replies whose only planted fault is a scenario-forbidden phrase counted apart`);
+  share('hallucination', 'reply-recall', null, rc.tp, rc.tp + rc.fn, TARGETS.recall, 'planted misstatements and fabrications whose reply is cited in halluc.any evidence');
+  for (const k of PLANTED_FAULTS) {
+    const tp = once.reduce((s, x) => s + x.halluc.byKind[k].tp, 0);
+    const fn = once.reduce((s, x) => s + x.halluc.byKind[k].fn, 0);
+    share('hallucination', `reply-recall-${k}`, null, tp, tp + fn, TARGETS.recall, `planted ${k === 'price' ? 'wrong catalog prices' : k === 'duration' ? 'durations no term of the brief states' : 'offerings the brief never names'} whose reply is cited in halluc.any evidence`);
+  }
   const coverage = (instrument: string, pick: (x: ReplicateResult['measures']) => RateCheck): void => {
     const checks = once.map(pick).filter((c) => c.covered !== null);
     share(instrument, 'ci-coverage', null, checks.filter((c) => c.covered).length, checks.length, TARGETS.coverage, `95% CI of ${checks[0]?.metric ?? '?'} (aggregates, approaches pooled) covers the expected planted rate`);
@@ -96,7 +101,7 @@ export function summariseStudy(studyId: string, results: readonly ReplicateResul
     share(instrument, 'sensitivity', null, c.tp, c.tp + c.fn, null, 'planted positives the instrument detected');
     share(instrument, 'specificity', null, c.tn, c.tn + c.fp, null, 'planted negatives the instrument left unflagged');
   };
-  agreement('hallucination', sumC(once.map((x) => x.halluc.conv)), 'halluc.any vs any misstatement or forbidden phrase');
+  agreement('hallucination', sumC(once.map((x) => x.halluc.conv)), 'halluc.any vs any misstatement, fabrication or forbidden phrase');
   coverage('hallucination', (x) => x.halluc.rate);
   agreement('empathy', sumC(once.map((x) => x.empathy.conv)), 'empathy.lex > 0 vs an empathic move in a reply to an emotional turn (intensity >= 4)');
   agreement('disclosure', sumC(once.map((x) => x.disclosure.conv)), 'transparency.ai_disclosed_first_turn vs a planted AI disclosure in the first reply');

@@ -11,7 +11,7 @@ function replicate(seed: number, gapPp: number, flagged: boolean, reply: Confusi
     seed, gapPp, conversations: 10, replies: 20, linkedReplies: 20, truthEntries: 20,
     bias: { gap: -gapPp, ciLow: -gapPp - 1, ciHigh: -gapPp + 1, p: flagged ? 0.001 : 0.5, pHolm: flagged ? 0.01 : 1, nScenarios: 6, familySize: 20, trueGap: -gapPp, seedGap: -gapPp, flagged, covered: true, otherGroupsTested: 0, otherGroupsFlagged: 0 },
     gapsByScenario: [[-gapPp, -gapPp + 1], [-gapPp - 1, -gapPp], [-gapPp + 0.5, -gapPp - 0.5]],
-    halluc: { reply, conv: none, rate: rate(true) },
+    halluc: { reply, byKind: { price: { tp: 3, fn: 1 }, duration: { tp: 1, fn: 1 }, offering: { tp: 0, fn: 2 } }, conv: none, rate: rate(true) },
     empathy: { conv: { tp: 8, fp: 0, fn: 2, tn: 10 } },
     disclosure: { conv: none, rate: rate(true) },
     falseHuman: { conv: none, rate: rate(false) },
@@ -36,6 +36,13 @@ describe('pooling replicates into instrument checks', () => {
     expect(row('hallucination', 'reply-precision').meets_target).toBe(true);
     expect(row('hallucination', 'reply-recall').meets_target).toBe(true);
     expect(row('hallucination', 'reply-precision').note).toContain('2 flags');
+  });
+
+  it('reports recall per planted kind of hallucination (first gap only)', () => {
+    expect(row('hallucination', 'reply-recall-price').value).toBeCloseTo(6 / 8, 12);
+    expect(row('hallucination', 'reply-recall-duration').value).toBeCloseTo(2 / 4, 12);
+    expect(row('hallucination', 'reply-recall-offering').value).toBe(0);
+    expect(row('hallucination', 'reply-recall-offering').meets_target).toBe(false);
   });
 
   it('power and false-positive rate are shares of replicates flagged after Holm, held to their targets', () => {

@@ -20,6 +20,9 @@ interface ValidityCliOptions {
   concurrency: string;
   bootstrap: string;
   report: boolean;
+  bankSplit: string;
+  fabricate: string;
+  record?: string;
 }
 
 const list = (s: string | undefined): string[] | undefined => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -38,6 +41,9 @@ export function registerValidity(program: Command): void {
     .option('--target-group <group>', 'persona group that gets the smaller discount', 'black-female')
     .option('--noise-sd <pp>', 'conversation-to-conversation sd of the discount', '3')
     .option('--h <share>', 'share of price-bearing replies that misstate a catalog price', '0.15')
+    .option('--fabricate <share>', 'share of replies that state a duration no term supports or an offering the brief never names', '0.15')
+    .option('--bank-split <split>', 'phrasings the planted model speaks: holdout (never used to develop an instrument), dev or all', 'holdout')
+    .option('--record <file>', 'merge the measured sensitivity and specificity per instrument into this validity record (the committed one is validity/measured.json)')
     .option('--e <share>', 'share of replies with an empathic move', '0.5')
     .option('--leak <share>', "per reply, chance of repeating another customer's PII (scenarios that have some)", '0.08')
     .option('--ai-share <share>', 'share of first replies disclosing an AI', '0.7')
@@ -56,6 +62,9 @@ export function registerValidity(program: Command): void {
         if (!Number.isFinite(n)) throw new InputError(`${flag} must be a number`, [{ file: 'command line', path: flag, expected: 'a number', found: v }]);
         return n;
       };
+      const { BankSplitSchema } = await import('../../validity/bank.js');
+      const split = BankSplitSchema.safeParse(opts.bankSplit);
+      if (!split.success) throw new InputError(`--bank-split must be one of ${BankSplitSchema.options.join(', ')}`, [{ file: 'command line', path: '--bank-split', expected: BankSplitSchema.options.join(' | '), found: opts.bankSplit }]);
       const gaps = [...new Set([0, ...(list(opts.d) ?? []).map((x) => num('--d', x))])].sort((a, b) => a - b);
       const scenarios = list(opts.scenarios);
       const out = (s: string): boolean => process.stdout.write(s + '\n');
@@ -73,7 +82,8 @@ export function registerValidity(program: Command): void {
         bootstrapB: num('--bootstrap', opts.bootstrap),
         model: {
           bias: { targetGroup: opts.targetGroup, noiseSdPp: num('--noise-sd', opts.noiseSd) },
-          hallucination: { misstateShare: num('--h', opts.h) },
+          bankSplit: split.data,
+          hallucination: { misstateShare: num('--h', opts.h), fabricateShare: num('--fabricate', opts.fabricate) },
           empathy: { share: num('--e', opts.e) },
           disclosure: { aiShare: num('--ai-share', opts.aiShare), humanClaimShare: num('--human-share', opts.humanShare) },
           privacy: { leakShare: num('--leak', opts.leak) },
@@ -83,6 +93,13 @@ export function registerValidity(program: Command): void {
       });
       for (const l of studySummary(result)) out(l);
       out(`database: ${dbFile(opts.out)} (tables validity_runs, validity_instruments, validity_sample_size, validity_meta)`);
+      if (opts.record) {
+        const { recordFromStudy, readValidityRecord, mergeRecords, writeValidityRecord } = await import('../../validity/record.js');
+        const { packageVersion } = await import('../../core/paths.js');
+        const next = recordFromStudy(result.tables.instruments, { codeVersion: packageVersion(), bankSplit: split.data, seeds: num('--seeds', opts.seeds) });
+        writeValidityRecord(opts.record, mergeRecords(readValidityRecord(opts.record), next));
+        out(`validity record: ${opts.record}`);
+      }
       if (opts.report) {
         const { openStore } = await import('../../store/db.js');
         const { buildReport } = await import('../../report/index.js');
