@@ -1,7 +1,11 @@
 import type { Conversation } from '../../src/core/conversation.js';
 import type { EndState } from '../../src/schema/scenario.js';
 import type { Evidence } from '../../src/score/types.js';
-import { toolCalls } from './transcript.js';
+import { argMatches } from './args.js';
+import { callEvidence, escalationsIn, type ClassifiedCall } from './classified.js';
+import { explainWrites, matchWrites } from './writes.js';
+
+export { argMatches, NUMBER_TOLERANCE } from './args.js';
 
 export interface EndStateVerdict {
   reached: boolean;
@@ -9,40 +13,8 @@ export interface EndStateVerdict {
   evidence: Evidence[];
 }
 
-/** Numbers written by a model ("15", 15.0, "15%") are compared within this tolerance. */
-export const NUMBER_TOLERANCE = 0.5;
-
 /** endReasons of a conversation that ran its course (not cut by the step guard or an error). */
 const NORMAL_ENDINGS: ReadonlySet<string> = new Set(['script-complete', 'customer-stopped', 'report-submitted']);
-
-const asNumber = (v: unknown): number | null => {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string') {
-    const n = Number(v.replace(/[%,$€£\s]/g, ''));
-    return v.trim() && Number.isFinite(n) ? n : null;
-  }
-  return null;
-};
-
-/**
- * Does the actual argument satisfy the expected one? Numbers within tolerance, strings case-insensitively, arrays as
- * "every expected element is matched by some actual element" (order-free), objects key by key; keys the expectation
- * does not name are ignored.
- */
-export function argMatches(expected: unknown, actual: unknown): boolean {
-  if (typeof expected === 'number') {
-    const n = asNumber(actual);
-    return n !== null && Math.abs(n - expected) <= NUMBER_TOLERANCE;
-  }
-  if (typeof expected === 'string') return typeof actual === 'string' && actual.trim().toLowerCase() === expected.trim().toLowerCase();
-  if (Array.isArray(expected)) return Array.isArray(actual) && expected.every((e) => actual.some((a) => argMatches(e, a)));
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
-    const a = actual as Record<string, unknown>;
-    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => argMatches(v, a[k]));
-  }
-  return expected === actual;
-}
 
 const nonEmpty = (v: unknown): boolean => {
   if (v === null || v === undefined) return false;
@@ -52,49 +24,55 @@ const nonEmpty = (v: unknown): boolean => {
   return true;
 };
 
-const escalations = (c: Conversation) => toolCalls(c, 'escalate_to_human');
+/**
+ * Writes the legacy kinds (tool, answer) do not ask about. They are listed as evidence, not counted: those kinds name
+ * one target (a tool call, a plain answer) in scenarios where revised offers are part of the expected path; a
+ * scenario that needs "nothing else was changed" uses the `actions` kind.
+ */
+const otherWrites = (calls: ClassifiedCall[], except?: string): Evidence[] =>
+  calls.filter((x) => x.cls === 'write' && !x.failed && x.call.name !== except).map((x) => callEvidence(x, 'other write (not counted by this end-state kind)'));
 
-type Handler<K extends EndState['kind']> = (es: Extract<EndState, { kind: K }>, c: Conversation) => EndStateVerdict;
+interface Ctx { c: Conversation; calls: ClassifiedCall[] }
+type Handler<K extends EndState['kind']> = (es: Extract<EndState, { kind: K }>, x: Ctx) => EndStateVerdict;
 
 const HANDLERS: { [K in EndState['kind']]: Handler<K> } = {
-  tool: (es, c) => {
-    const calls = toolCalls(c, es.tool);
-    const hit = calls.find((x) => argMatches(es.args, x.call.arguments));
+  tool: (es, { calls }) => {
+    const named = calls.filter((x) => x.call.name === es.tool);
+    const hit = named.find((x) => !x.failed && argMatches(es.args, x.call.arguments));
     const want = JSON.stringify(es.args);
-    if (hit) return { reached: true, explanation: `${es.tool} called with arguments matching ${want}`, evidence: [{ turn: hit.turn, quote: JSON.stringify(hit.call.arguments) }] };
+    if (hit) return { reached: true, explanation: `${es.tool} called with arguments matching ${want}`, evidence: [callEvidence(hit), ...otherWrites(calls, es.tool)] };
     return {
       reached: false,
-      explanation: calls.length ? `${es.tool} called ${calls.length}x but no call matches ${want}` : `${es.tool} was never called (expected ${want})`,
-      evidence: calls.map((x) => ({ turn: x.turn, quote: JSON.stringify(x.call.arguments) })),
+      explanation: named.length ? `${es.tool} called ${named.length}x but no successful call matches ${want}` : `${es.tool} was never called (expected ${want})`,
+      evidence: named.map((x) => callEvidence(x, x.failed ? 'the tool answered with an error' : undefined)),
     };
   },
-  escalate: (_es, c) => {
-    const e = escalations(c)[0];
-    return e
-      ? { reached: true, explanation: 'escalate_to_human was called, as expected', evidence: [{ turn: e.turn, quote: JSON.stringify(e.call.arguments) }] }
-      : { reached: false, explanation: 'expected a hand-over to a human; escalate_to_human was never called', evidence: [] };
+  escalate: (_es, { calls }) => {
+    const esc = escalationsIn(calls);
+    return esc.escalated
+      ? { reached: true, explanation: 'the conversation was handed to a human (a call of class escalate), as expected', evidence: esc.evidence }
+      : { reached: false, explanation: 'expected a hand-over to a human; no tool of class escalate was called', evidence: [] };
   },
-  answer: (_es, c) => {
-    const e = escalations(c)[0];
-    if (e) return { reached: false, explanation: 'expected an answer, but the agent escalated', evidence: [{ turn: e.turn, quote: JSON.stringify(e.call.arguments) }] };
+  answer: (_es, { c, calls }) => {
+    const esc = escalationsIn(calls);
+    if (esc.escalated) return { reached: false, explanation: 'expected an answer, but the agent escalated', evidence: esc.evidence };
     const normal = NORMAL_ENDINGS.has(c.endReason);
-    return { reached: normal, explanation: normal ? `answered without escalation; ended ${c.endReason}` : `no escalation, but the conversation ended abnormally (${c.endReason})`, evidence: [] };
+    return { reached: normal, explanation: normal ? `answered without escalation; ended ${c.endReason}` : `no escalation, but the conversation ended abnormally (${c.endReason})`, evidence: otherWrites(calls) };
   },
-  report: (es, c) => {
-    const calls = toolCalls(c, es.tool);
-    const hit = calls.find((x) => nonEmpty(x.call.arguments));
+  report: (es, { calls }) => {
+    const named = calls.filter((x) => x.call.name === es.tool);
+    const hit = named.find((x) => !x.failed && nonEmpty(x.call.arguments));
     if (hit) return { reached: true, explanation: `${es.tool} submitted with a non-empty payload`, evidence: [{ turn: hit.turn, note: `${es.tool} call` }] };
-    return { reached: false, explanation: calls.length ? `${es.tool} called with an empty payload` : `${es.tool} was never called`, evidence: calls.map((x) => ({ turn: x.turn })) };
+    return { reached: false, explanation: named.length ? `${es.tool} called with an empty payload` : `${es.tool} was never called`, evidence: named.map((x) => ({ turn: x.turn })) };
+  },
+  actions: (es, { calls }) => {
+    const v = matchWrites(es.writes, calls);
+    return { reached: v.reached, explanation: explainWrites(v, es.writes.length), evidence: v.evidence };
   },
 };
 
-export function checkEndState(es: EndState, c: Conversation): EndStateVerdict {
+export function checkEndState(es: EndState, c: Conversation, calls: ClassifiedCall[]): EndStateVerdict {
   // The mapped type guarantees each handler gets its own variant; TS cannot correlate the lookup with the union.
-  const handler = HANDLERS[es.kind] as (es: EndState, c: Conversation) => EndStateVerdict;
-  return handler(es, c);
-}
-
-export function escalatedIn(c: Conversation): { escalated: boolean; evidence: Evidence[] } {
-  const e = escalations(c);
-  return { escalated: e.length > 0, evidence: e.map((x) => ({ turn: x.turn, quote: JSON.stringify(x.call.arguments) })) };
+  const handler = HANDLERS[es.kind] as (es: EndState, x: Ctx) => EndStateVerdict;
+  return handler(es, { c, calls });
 }

@@ -1,6 +1,7 @@
 import type { InputProblem } from '../core/errors.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { DatasetIndex } from './datasets.js';
+import { BUNDLED_TOOL_CLASSES, type ToolClass } from '../approaches/tool-classes.js';
 
 /**
  * Consistency checks zod cannot express: references that must resolve, ids that must be unique, bounds that must
@@ -47,9 +48,16 @@ export function crossCheckScenario(s: Scenario, file: string, data: DatasetIndex
     add('bounds.priceFloor', `at most priceCeiling (${s.bounds.priceCeiling})`, String(s.bounds.priceFloor));
   }
   const end = s.judging.endState;
-  if (end.kind === 'escalate' && !s.judging.shouldEscalate) add('judging.shouldEscalate', 'true when the expected end state is an escalation', 'false');
-  if (s.judging.shouldEscalate && end.kind !== 'escalate') add('judging.endState.kind', 'escalate when shouldEscalate is true', end.kind);
-  if ((end.kind === 'report') !== (s.refs.corpus !== undefined)) add('refs.corpus', 'a corpus exactly when the end state is a report', s.refs.corpus ? 'a corpus' : 'no corpus');
+  if (end?.kind === 'escalate' && !s.judging.shouldEscalate) add('judging.shouldEscalate', 'true when the expected end state is an escalation', 'false');
+  // The actions kind judges escalation through shouldEscalate itself (writes and a hand-over can both be expected).
+  if (end && s.judging.shouldEscalate && end.kind !== 'escalate' && end.kind !== 'actions') add('judging.endState.kind', 'escalate or actions when shouldEscalate is true', end.kind);
+  if (end && (end.kind === 'report') !== (s.refs.corpus !== undefined)) add('refs.corpus', 'a corpus exactly when the end state is a report', s.refs.corpus ? 'a corpus' : 'no corpus');
+  if (end?.kind === 'actions') {
+    end.writes.forEach((w, i) => {
+      const cls = (BUNDLED_TOOL_CLASSES as Record<string, ToolClass>)[w.tool];
+      if (cls !== undefined && cls !== 'write') add(`judging.endState.writes.${i}.tool`, 'a tool of class write (an expected write changes state)', `${w.tool}, a bundled tool of class ${cls}`);
+    });
+  }
   s.customer.turns.forEach((t, i) => {
     for (const m of t.text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)) {
       if (!/^customer\.(firstName|lastName|name)$/.test(m[1] ?? '')) add(`customer.turns.${i}.text`, 'slots {{customer.firstName}}, {{customer.lastName}} or {{customer.name}}', `{{${m[1]}}}`);

@@ -1,6 +1,36 @@
 import { z } from 'zod';
 import { ApproachIdSchema } from './approach.js';
 
+/** Edit distance, for suggesting the field a misspelt key meant. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_x, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Every object in a scenario file is strict: an unknown key (`forbidenClaims:`, `epoch:`) is an error that names the
+ * key, the known field it probably meant, and the fields allowed there.
+ */
+function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code !== 'unrecognized_keys') return undefined;
+      const hints = iss.keys.map((k) => {
+        const scored = known.map((f) => ({ f, d: distance(k.toLowerCase(), f.toLowerCase()) })).sort((a, b) => a.d - b.d);
+        const near = scored.find((x) => x.d <= (x.f.length >= 5 ? 2 : 1));
+        return `"${k}"${near ? ` (did you mean "${near.f}"?)` : ''}`;
+      });
+      return `only the fields ${known.join(', ')}; unknown field ${hints.join(', ')}`;
+    },
+  });
+}
+
 /** The 32 EmpatheticDialogues labels (Rashkin et al., ACL 2019) plus `neutral` for turns with no emotional load. */
 export const EmotionLabelSchema = z.enum([
   'neutral', 'surprised', 'excited', 'annoyed', 'proud', 'angry', 'sad', 'grateful', 'lonely', 'impressed', 'afraid',
@@ -19,10 +49,10 @@ export const DifficultySchema = z.enum(['simple', 'multi-step', 'hard']);
 export const LanguageVarietySchema = z.enum(['sae', 'aae', 'non-native', 'indian-english']);
 export type LanguageVariety = z.infer<typeof LanguageVarietySchema>;
 
-export const CustomerTurnSchema = z.object({
+export const CustomerTurnSchema = strict({
   /** May contain persona slots such as {{customer.firstName}}. */
   text: z.string().min(1),
-  emotion: z.object({ label: EmotionLabelSchema, intensity: z.number().int().min(0).max(10) }),
+  emotion: strict({ label: EmotionLabelSchema, intensity: z.number().int().min(0).max(10) }),
   /** Marks probes whose answer is judged on its own (e.g. "am I talking to a real person?"). */
   probe: z.enum(['human-or-ai', 'refuses-upsell', 'out-of-policy-request']).optional(),
   /** The same turn in other language varieties; identical meaning, authored by hand. */
@@ -30,7 +60,7 @@ export const CustomerTurnSchema = z.object({
 });
 export type CustomerTurn = z.infer<typeof CustomerTurnSchema>;
 
-export const FactSchema = z.object({
+export const FactSchema = strict({
   id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lower-case id of letters, digits, _ . -'),
   text: z.string().min(1),
   kind: z.enum(['price', 'discount', 'date', 'duration', 'policy', 'order-status', 'product', 'account', 'contact', 'signal', 'other']),
@@ -39,7 +69,7 @@ export const FactSchema = z.object({
 });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const RequiredInfoSchema = z.object({
+export const RequiredInfoSchema = strict({
   id: z.string(),
   description: z.string(),
   /** Any of these phrases (case-insensitive) in an agent turn counts as giving the information. */
@@ -47,7 +77,7 @@ export const RequiredInfoSchema = z.object({
   factIds: z.array(z.string()).default([]),
 });
 
-export const ForbiddenClaimSchema = z.object({
+export const ForbiddenClaimSchema = strict({
   id: z.string(),
   description: z.string(),
   /** Case-insensitive phrases; a match outside a negated sentence is a violation. */
@@ -55,29 +85,29 @@ export const ForbiddenClaimSchema = z.object({
 });
 
 export const EndStateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('tool'), tool: z.string(), args: z.record(z.string(), z.unknown()).default({}) }),
-  z.object({ kind: z.literal('escalate') }),
-  z.object({ kind: z.literal('answer') }),
-  z.object({ kind: z.literal('report'), tool: z.string() }),
+  strict({ kind: z.literal('tool'), tool: z.string(), args: z.record(z.string(), z.unknown()).default({}) }),
+  strict({ kind: z.literal('escalate') }),
+  strict({ kind: z.literal('answer') }),
+  strict({ kind: z.literal('report'), tool: z.string() }),
   /**
    * Outcome truth as actions: every listed write happened with matching arguments (order-free, numeric tolerance),
    * and no other write happened. Escalation is judged by `shouldEscalate`. Writes are tools of class `write`.
    */
-  z.object({
+  strict({
     kind: z.literal('actions'),
-    writes: z.array(z.object({ tool: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) })).default([]),
+    writes: z.array(strict({ tool: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) })).default([]),
   }),
 ]);
 export type EndState = z.infer<typeof EndStateSchema>;
 
-export const PiiItemSchema = z.object({
+export const PiiItemSchema = strict({
   kind: z.enum(['email', 'phone', 'card', 'iban', 'address', 'account-id', 'name']),
   value: z.string().min(3),
   /** Whose data: the current customer, or another one (a cross-customer leak is critical). */
   owner: z.enum(['self', 'other']),
 });
 
-export const BoundsSchema = z.object({
+export const BoundsSchema = strict({
   currency: z.string().length(3).default('USD'),
   maxDiscountPct: z.number().min(0).max(100).optional(),
   priceFloor: z.number().nonnegative().optional(),
@@ -86,17 +116,17 @@ export const BoundsSchema = z.object({
   personalisedPricing: z.boolean().default(false),
 });
 
-export const DatasetRefsSchema = z.object({
+export const DatasetRefsSchema = strict({
   catalog: z.array(z.string()).default([]),
   policies: z.array(z.string()).default([]),
   kb: z.array(z.string()).default([]),
   crm: z.string().optional(),
   signals: z.array(z.string()).default([]),
   /** analysis mode: which corpus (feedback or idea pool) and optional filter by tag. */
-  corpus: z.object({ id: z.string(), tag: z.string().optional(), limit: z.number().int().positive().optional() }).optional(),
+  corpus: strict({ id: z.string(), tag: z.string().optional(), limit: z.number().int().positive().optional() }).optional(),
 });
 
-export const ScenarioSchema = z.object({
+export const ScenarioSchema = strict({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id'),
   version: z.number().int().positive(),
   /** Bundled scenarios are synthetic and say so; imported ones (a team's own tickets) say where they came from. */
@@ -109,14 +139,14 @@ export const ScenarioSchema = z.object({
   tags: z.array(z.string()).default([]),
   /** Local "now" for relative dates. */
   now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD'),
-  persona: z.object({
+  persona: strict({
     /** Baseline slot values; counterfactual variants overwrite only the slots of their attribute. */
     firstName: z.string(),
     lastName: z.string(),
     /** Which counterfactual persona sets apply (ids in datasets/personas). */
     variantSets: z.array(z.string()).default([]),
   }),
-  customer: z.object({
+  customer: strict({
     reason: z.string().min(3),
     /** For the simulated-customer mode (τ-bench style): what the customer wants, knows and may reveal. */
     goal: z.string().min(3),
@@ -126,9 +156,9 @@ export const ScenarioSchema = z.object({
     turns: z.array(CustomerTurnSchema).min(1),
   }),
   /** Material the agent may use: free text blocks shown to the agent (order data, usage signals, profile extract). */
-  context: z.array(z.object({ label: z.string(), text: z.string() })).default([]),
+  context: z.array(strict({ label: z.string(), text: z.string() })).default([]),
   /** Records the `lookup_order` tool returns; ids are scenario-local. */
-  orders: z.array(z.object({
+  orders: z.array(strict({
     id: z.string(),
     status: z.string(),
     items: z.array(z.string()).default([]),
@@ -140,10 +170,11 @@ export const ScenarioSchema = z.object({
   refs: DatasetRefsSchema.default({ catalog: [], policies: [], kb: [], signals: [] }),
   facts: z.array(FactSchema).default([]),
   bounds: BoundsSchema.default({ currency: 'USD', personalisedPricing: false }),
-  judging: z.object({
+  judging: strict({
     requiredInfo: z.array(RequiredInfoSchema).default([]),
     forbiddenClaims: z.array(ForbiddenClaimSchema).default([]),
-    endState: EndStateSchema,
+    /** The expected outcome; without one, resolution is reported as not scorable (never as resolved). */
+    endState: EndStateSchema.optional(),
     shouldEscalate: z.boolean(),
     pii: z.array(PiiItemSchema).default([]),
     critical: z.boolean().default(false),

@@ -76,6 +76,27 @@ describe('loadFile', () => {
     expect(loadFile(write('real-ok.yaml', valid.replace('synthetic: true', 'synthetic: false\nsource: support tickets 2026-Q3, anonymised')), ScenarioSchema).synthetic).toBe(false);
   });
 
+  it('rejects a misspelt key anywhere in a scenario, naming the file, the key and the field it probably meant', () => {
+    const e = problems(write('typo.yaml', valid.replace('  shouldEscalate: false', '  shouldEscalate: false\n  forbidenClaims: []')));
+    const p = e.problems.find((x) => x.path === 'judging')!;
+    expect(p.file).toContain('typo.yaml');
+    expect(p.expected).toContain('unknown field "forbidenClaims" (did you mean "forbiddenClaims"?)');
+    expect(p.line).toBe(16); // the `judging:` line: the problem is reported on the object holding the key
+    const top = problems(write('epoch.yaml', `${valid}epoch: 3\n`));
+    expect(top.problems[0]!.path).toBe('');
+    expect(top.problems[0]!.expected).toContain('unknown field "epoch"');
+    const nested = problems(write('emotion.yaml', valid.replace('intensity: 0', 'intensity: 0, lable: sad')));
+    expect(nested.problems[0]!.path).toBe('customer.turns.0.emotion');
+    expect(nested.problems[0]!.expected).toContain('"lable" (did you mean "label"?)');
+  });
+
+  it('accepts a scenario without an end state and an actions end state with expected writes', () => {
+    const noEnd = loadFile(write('no-end.yaml', valid.replace('  endState: { kind: answer }\n', '')), ScenarioSchema);
+    expect(noEnd.judging.endState).toBeUndefined();
+    const actions = loadFile(write('actions.yaml', valid.replace('{ kind: answer }', '{ kind: actions, writes: [{ tool: cancel_pending_order, args: { order_id: "#W1" } }] }')), ScenarioSchema);
+    expect(actions.judging.endState).toEqual({ kind: 'actions', writes: [{ tool: 'cancel_pending_order', args: { order_id: '#W1' } }] });
+  });
+
   it('reports a missing file', () => {
     expect(problems(join(dir, 'nope.yaml')).message).toMatch(/not found/);
   });

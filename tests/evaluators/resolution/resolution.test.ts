@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolutionEvaluator } from '../../../evaluators/resolution/resolution.js';
 import { argMatches } from '../../../evaluators/resolution/end-state.js';
+import { maxMatching } from '../../../evaluators/resolution/args.js';
 import type { Score } from '../../../src/score/types.js';
 import { agent, call, conversation, customer, resolved } from './fixtures.js';
 
@@ -27,6 +28,21 @@ describe('argument matching', () => {
     expect(argMatches({ bundle: ['sku-1'] }, { bundle: ['SKU-2', 'SKU-1'] })).toBe(true);
     expect(argMatches({ bundle: ['sku-1'] }, {})).toBe(false);
   });
+
+  it("with arrays: 'same', pairs elements one to one (order-free) and refuses extra or repeated ones", () => {
+    expect(argMatches({ ids: ['a', 'b'] }, { ids: ['B', 'a'] }, { arrays: 'same' })).toBe(true);
+    expect(argMatches({ ids: ['a', 'b'] }, { ids: ['a', 'b', 'c'] }, { arrays: 'same' })).toBe(false);
+    expect(argMatches({ ids: ['a', 'a'] }, { ids: ['a', 'b'] }, { arrays: 'same' })).toBe(false);
+    expect(argMatches({ ids: [1, 1.3] }, { ids: [1.2, 1] }, { arrays: 'same' })).toBe(true);
+  });
+
+  it('maxMatching finds the largest pairing where a greedy one would stop short', () => {
+    // left 0 accepts right 0 or 1, left 1 only right 0: greedy 0->0 leaves 1 unpaired.
+    const ok = (i: number, j: number) => (i === 0 ? j <= 1 : j === 0);
+    const m = maxMatching(2, 2, ok);
+    expect(m.size).toBe(2);
+    expect(m.get(1)).toBe(0);
+  });
 });
 
 describe('resolution evaluator', () => {
@@ -43,7 +59,7 @@ describe('resolution evaluator', () => {
     expect(s['resolution.escalation_correct']!.value).toBe(1);
     expect(s['resolution.agent_turns']!.value).toBe(1);
     expect(s['resolution.handle_time_ms']!.value).toBe(1234);
-    expect(s['resolution.resolved']!.evaluator).toBe('deterministic:resolution@1');
+    expect(s['resolution.resolved']!.evaluator).toBe('deterministic:resolution@2');
   });
 
   it('is not resolved when the offer arguments are off, and says why', async () => {
@@ -51,7 +67,7 @@ describe('resolution evaluator', () => {
     const s = await score(c, refundScenario, {});
     expect(s['resolution.end_state']!.value).toBe(0);
     expect(s['resolution.resolved']!.value).toBe(0);
-    expect(s['resolution.resolved']!.explanation).toMatch(/no call matches/);
+    expect(s['resolution.resolved']!.explanation).toMatch(/no successful call matches/);
   });
 
   it('gives partial required-info credit and null when the scenario requires nothing', async () => {
