@@ -19,7 +19,12 @@ export const ModelCallSchema = z.object({
 });
 export type ModelCall = z.infer<typeof ModelCallSchema>;
 
-export const CellStatusSchema = z.enum(['done', 'agent-error', 'infra-error']);
+/**
+ * Whose a cell's outcome is: `done` (a result), `agent-error` (the agent failed: a result too), `infra-error` (the
+ * provider failed: HTTP, timeout, malformed), `local-error` (this machine failed: disk, permissions, cache, database,
+ * or the run was interrupted). Only `done` cells enter quality statistics; infra and local errors run again on resume.
+ */
+export const CellStatusSchema = z.enum(['done', 'agent-error', 'infra-error', 'local-error']);
 export type CellStatus = z.infer<typeof CellStatusSchema>;
 
 /** The identity of a cell: (approach, scenario@version, persona variant, model, epoch). */

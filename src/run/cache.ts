@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ProviderError } from '../core/errors.js';
+import { localFailure } from '../core/local-error.js';
 import { TurnSchema, UsageSchema, type GenerateRequest } from '../core/types.js';
 import { sha256 } from '../plan/cells.js';
 import type { CallOutcome, ModelClient } from './model-client.js';
@@ -32,20 +33,29 @@ export function withCache(inner: ModelClient, dir: string, mode: CacheMode): Mod
   const inflight = new Map<string, Promise<CallOutcome>>();
   const pathOf = (key: string): string => join(dir, key.slice(0, 2), `${key.slice(2)}.json`);
   const read = (key: string): CallOutcome | undefined => {
-    let text: string;
-    try { text = readFileSync(pathOf(key), 'utf8'); } catch { return undefined; }
-    const parsed = EntrySchema.safeParse(JSON.parse(text));
+    let json: unknown;
+    // A missing, unreadable or garbled entry is a miss: the call is made again and the entry rewritten.
+    try { json = JSON.parse(readFileSync(pathOf(key), 'utf8')); } catch { return undefined; }
+    const parsed = EntrySchema.safeParse(json);
     if (!parsed.success) return undefined;
     const e = parsed.data;
     return { result: { turn: e.turn, usage: e.usage, latencyMs: e.latencyMs, model: e.model, finishReason: e.finishReason }, cached: true, retries: 0 };
   };
+  /** A cache that cannot be written is our failure (disk full, permissions), never the agent's: a LocalError. */
   const write = (key: string, out: CallOutcome): void => {
     const file = pathOf(key);
-    mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     const r = out.result;
-    writeFileSync(tmp, JSON.stringify({ v: 1, model: r.model, turn: r.turn, usage: r.usage, latencyMs: r.latencyMs, finishReason: r.finishReason }));
-    renameSync(tmp, file); // atomic: a killed process never leaves a half-written entry
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, JSON.stringify({ v: 1, model: r.model, turn: r.turn, usage: r.usage, latencyMs: r.latencyMs, finishReason: r.finishReason }));
+      renameSync(tmp, file); // atomic: a killed process never leaves a half-written entry
+    } catch (e) {
+      try { rmSync(tmp, { force: true }); } catch { /* the folder may be unwritable too */ }
+      const err = localFailure('cache', 'the response cache', dir, e);
+      err.outcome = out;
+      throw err;
+    }
   };
   return {
     spec: inner.spec,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CellStatusSchema, ModelCallSchema, type Cell, type Conversation, type ModelCall } from '../core/conversation.js';
 import { ProviderError } from '../core/errors.js';
+import { LocalError } from '../core/local-error.js';
 import { TurnSchema, type GenerateRequest, type GenerationSettings, type Role, type ToolDefinition, type Turn } from '../core/types.js';
 import { priceCall } from '../cost/prices.js';
 import { executeTool, TERMINAL_TOOLS, TOOLS, type ToolName } from '../approaches/tools.js';
@@ -139,9 +140,13 @@ export function applyAgentReply(setup: ConversationSetup, st: ConversationState,
   if (st.step >= setup.maxAgentStepsPerTurn) { st.endReason = 'max-agent-steps'; st.phase = 'customer'; }
 }
 
-/** A provider failure is infrastructure; anything else (a tool or conversion bug) is the agent's failure. */
+/**
+ * Whose failure it is: a provider failure is infrastructure, a local one (disk, cache, database, an interruption) is
+ * ours, and anything else (a tool or conversion bug) is the agent's.
+ */
 export function failConversation(st: ConversationState, e: unknown): void {
   if (e instanceof ProviderError) { st.status = 'infra-error'; st.endReason = `infra:${e.kind}`; }
+  else if (e instanceof LocalError) { st.status = 'local-error'; st.endReason = e.place === 'interrupted' ? 'interrupted' : `local:${e.place}`; }
   else { st.status = 'agent-error'; st.endReason = 'agent-error'; }
   st.errorMessage = e instanceof Error ? e.message : String(e);
   st.phase = 'finished';

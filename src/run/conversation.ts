@@ -1,5 +1,6 @@
 import type { Conversation } from '../core/conversation.js';
 import { ProviderError } from '../core/errors.js';
+import { LocalError } from '../core/local-error.js';
 import type { Role, Turn } from '../core/types.js';
 import type { PlannedCell } from '../plan/cells.js';
 import type { ResolvedScenario } from '../plan/material.js';
@@ -45,6 +46,8 @@ export async function driveConversation(pc: PlannedCell, r: ResolvedScenario, ag
         out = await agent.generate(need.request, opts.signal);
       } catch (e) {
         if (e instanceof ProviderError) recordCall(st, failedCallRecord('agent', agent.id, e));
+        // The reply came back but could not be kept (the cache could not be written): the paid call is still recorded.
+        else if (e instanceof LocalError && e.outcome) recordCall(st, callRecord('agent', agent, e.outcome));
         throw e;
       }
       recordCall(st, callRecord('agent', agent, out));

@@ -1,21 +1,21 @@
 /** Progress display: a redrawn line on a terminal, plain periodic lines otherwise (CI logs). */
 export interface Progress {
   start(total: number, label: string): void;
-  tick(status: 'done' | 'agent-error' | 'infra-error' | 'skipped'): void;
+  tick(status: 'done' | 'agent-error' | 'infra-error' | 'local-error' | 'skipped'): void;
   finish(): void;
 }
 
 export type ProgressKind = 'tty' | 'plain' | 'silent';
 
 class Counter {
-  total = 0; done = 0; agentErr = 0; infraErr = 0; skipped = 0; label = ''; t0 = Date.now();
-  get finished(): number { return this.done + this.agentErr + this.infraErr + this.skipped; }
+  total = 0; done = 0; agentErr = 0; infraErr = 0; localErr = 0; skipped = 0; label = ''; t0 = Date.now();
+  get finished(): number { return this.done + this.agentErr + this.infraErr + this.localErr + this.skipped; }
   line(): string {
     const secs = ((Date.now() - this.t0) / 1000).toFixed(1);
-    return `${this.label}: ${this.finished}/${this.total} cells (done ${this.done}, agent errors ${this.agentErr}, infra errors ${this.infraErr}${this.skipped ? `, skipped ${this.skipped}` : ''}) ${secs}s`;
+    return `${this.label}: ${this.finished}/${this.total} cells (done ${this.done}, agent errors ${this.agentErr}, infra errors ${this.infraErr}${this.localErr ? `, local errors ${this.localErr}` : ''}${this.skipped ? `, skipped ${this.skipped}` : ''}) ${secs}s`;
   }
   count(s: Parameters<Progress['tick']>[0]): void {
-    if (s === 'done') this.done++; else if (s === 'agent-error') this.agentErr++; else if (s === 'infra-error') this.infraErr++; else this.skipped++;
+    if (s === 'done') this.done++; else if (s === 'agent-error') this.agentErr++; else if (s === 'infra-error') this.infraErr++; else if (s === 'local-error') this.localErr++; else this.skipped++;
   }
 }
 

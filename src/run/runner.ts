@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Conversation } from '../core/conversation.js';
+import { RunAbort } from '../core/errors.js';
+import { LocalError, localFailure } from '../core/local-error.js';
 import { createBackend } from '../providers/index.js';
 import { resolveKey } from '../providers/keys.js';
 import { iterateCells, type PlannedCell } from '../plan/cells.js';
@@ -40,6 +42,9 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** Done and agent-error cells are results; any other status (infra-error, local-error) is run again. */
+export const isResult = (status: string | undefined): boolean => status === 'done' || status === 'agent-error';
+
 /** A run's id: its start time (sortable) and a random suffix. */
 export const newRunId = (): string => `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
 
@@ -58,6 +63,10 @@ export interface RunSummary {
   done: number;
   agentErrors: number;
   infraErrors: number;
+  /** Cells that failed on this machine (cache, disk, database, interruption): never results, run again on resume. */
+  localErrors: number;
+  /** Why the run stopped early on a local failure (the first one); no further cells were started after it. */
+  localFailure?: string;
   /** Models whose cells were stopped (e.g. authentication failed), with the reason. */
   stoppedModels: Record<string, string>;
   wallMs: number;
@@ -95,9 +104,9 @@ async function setUpRun(suite: Suite, store: Store, opts: RunOptions): Promise<R
 
   const finished = new Map<string, string>();
   for (const row of await store.all<{ cell_key: string; status: string }>('SELECT cell_key, status FROM conversations')) finished.set(row.cell_key, row.status);
-  // Done and agent-error cells are results; infrastructure failures are retried on the next run (their old rows are
-  // replaced in the same transaction as the new ones).
-  const isTodo = (pc: PlannedCell): boolean => { const s = finished.get(pc.cell.key); return s !== 'done' && s !== 'agent-error'; };
+  // Done and agent-error cells are results; infrastructure and local failures are retried on the next run (their old
+  // rows are replaced in the same transaction as the new ones).
+  const isTodo = (pc: PlannedCell): boolean => isResult(finished.get(pc.cell.key)) === false;
   let planned = 0;
   let todoCount = 0;
   const todoByKind = new Map<string, number>();
@@ -139,14 +148,14 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
 
   const progress = createProgress(opts.progress);
   progress.start(todoCount, `run ${runId}`);
-  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
+  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0 };
   const sink: CellSink = starting
     ? starting.attach()
     : inlineSink(store, { evaluators: opts.evaluators, batchSize, ...(opts.judge ? { judge: opts.judge } : {}) });
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
     const model = pc.cell.model;
-    if (summary.stoppedModels[model] || opts.signal?.aborted) { progress.tick('skipped'); return; }
+    if (summary.stoppedModels[model] || summary.localFailure !== undefined || opts.signal?.aborted) { progress.tick('skipped'); return; }
     const r = resolveScenario(applyVariant(pc.scenario, pc.variant), pc.variant, suite.datasets);
     const conv: Conversation = await driveConversation(pc, r, clients.get(model)!, {
       runId, temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
@@ -159,11 +168,13 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     if (conv.status === 'infra-error' && conv.endReason === 'infra:budget') {
       for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
     }
+    // A machine that cannot keep what it fetched stops the run: every further call would be wasted the same way.
+    if (conv.status === 'local-error' && conv.endReason !== 'interrupted') summary.localFailure ??= conv.errorMessage ?? 'a local failure';
     summary.ran++;
-    if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
+    countStatus(summary, conv.status);
     progress.tick(conv.status);
     // Scoring and storing run behind generation: the slot moves on to its next cell unless too many are unwritten.
-    await sink.put({ conversation: conv, resolved: r, replace: finished.has(pc.cell.key) });
+    await sink.put({ conversation: conv, resolved: r, replace: finished.has(pc.cell.key) }).catch((e: unknown) => { throw storeFailure(store, e); });
   };
 
   let failure: unknown;
@@ -184,13 +195,33 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   try {
     await sink.close();
   } catch (e) {
-    failure ??= e;
+    failure ??= storeFailure(store, e);
   }
   progress.finish();
-  if (failure) throw failure;
   summary.wallMs = performance.now() - t0;
-  const status = Object.keys(summary.stoppedModels).length ? 'stopped' : summary.infraErrors + summary.agentErrors > 0 ? 'finished-with-failures' : 'finished';
-  await store.exec(`UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?`, [new Date().toISOString(), status, runId]);
+  if (failure instanceof LocalError) {
+    // Results could not be stored: the run stops with the cause; whatever was committed stays, the rest runs again.
+    await markRun(store, runId, 'stopped').catch(() => undefined);
+    throw new RunAbort(`${failure.message}. The run stopped: ${summary.ran} cells ran, those not stored run again on the next \`cxbench run\` once this is fixed`);
+  }
+  if (failure) throw failure;
+  const status = Object.keys(summary.stoppedModels).length || summary.localFailure !== undefined ? 'stopped' : summary.infraErrors + summary.agentErrors + summary.localErrors > 0 ? 'finished-with-failures' : 'finished';
+  await markRun(store, runId, status);
   return summary;
+}
+
+export function countStatus(summary: RunSummary, status: Conversation['status']): void {
+  const field = ({ done: 'done', 'agent-error': 'agentErrors', 'infra-error': 'infraErrors', 'local-error': 'localErrors' } as const satisfies Record<Conversation['status'], keyof RunSummary>)[status];
+  summary[field]++;
+}
+
+/** A failure to store results is ours: it is named as such, never passed off as an agent's or provider's failure. */
+function storeFailure(store: Store, e: unknown): unknown {
+  if (e instanceof LocalError || e instanceof RunAbort) return e;
+  return localFailure('database', 'results to the database', store.path, e);
+}
+
+async function markRun(store: Store, runId: string, status: string): Promise<void> {
+  await store.exec(`UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?`, [new Date().toISOString(), status, runId]);
 }
 

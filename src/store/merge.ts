@@ -39,8 +39,8 @@ interface Source {
  * Pools shard databases into `outPath` (created if missing). Every shard is attached read-only and checked before
  * anything is written; then one transaction copies, per shard, the runs rows, the metric catalog and every cell the
  * target lacks, each cell with all its messages, tool calls, model calls and scores. Cell keys are primary keys, so
- * merging the same shard again adds nothing. A cell the target holds only as an infrastructure failure is replaced
- * by a finished one (done or agent-error) from a shard, the same rule `run` uses when it retries.
+ * merging the same shard again adds nothing. A cell the target holds only as an infrastructure or local failure is
+ * replaced by a finished one (done or agent-error) from a shard, the same rule `run` uses when it retries.
  */
 export async function mergeShards(outPath: string, shardPaths: string[]): Promise<MergeSummary> {
   if (shardPaths.length === 0) throw new InputError('nothing to merge: name at least one shard database', [{ file: 'command line', path: 'shards', expected: 'one or more .duckdb files', found: 'none' }]);
@@ -133,11 +133,11 @@ async function mergeOne(store: Store, a: string, path: string): Promise<ShardMer
   const runsAdded = (await countRows(store, 'runs')) - runsBefore;
   await store.exec(`INSERT OR IGNORE INTO metrics BY NAME SELECT * FROM ${a}.metrics`);
 
-  // The cells to take: absent from the target, or held there only as an infrastructure failure.
+  // The cells to take: absent from the target, or held there only as an infrastructure or local failure.
   await store.exec(`CREATE OR REPLACE TEMP TABLE cxb_merge_take AS
     SELECT s.cell_key, t.cell_key IS NOT NULL AS replaces
     FROM ${a}.conversations s LEFT JOIN conversations t ON t.cell_key = s.cell_key
-    WHERE t.cell_key IS NULL OR (t.status = 'infra-error' AND s.status <> 'infra-error')`);
+    WHERE t.cell_key IS NULL OR (t.status IN ('infra-error', 'local-error') AND s.status NOT IN ('infra-error', 'local-error'))`);
   const counts = await store.all<{ added: bigint | number; replaced: bigint | number }>(
     `SELECT count(*) FILTER (NOT replaces) AS added, count(*) FILTER (replaces) AS replaced FROM cxb_merge_take`);
   for (const t of CELL_TABLES) await store.exec(`DELETE FROM ${t} WHERE cell_key IN (SELECT cell_key FROM cxb_merge_take WHERE replaces)`);

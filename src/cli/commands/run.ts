@@ -79,9 +79,13 @@ export function registerRun(program: Command): void {
             ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
           });
           out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
-            `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors) in ${(summary.wallMs / 1000).toFixed(2)}s`);
+            `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors${summary.localErrors ? `, ${summary.localErrors} local errors` : ''}) in ${(summary.wallMs / 1000).toFixed(2)}s`);
           for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
-          failed = summary.agentErrors + summary.infraErrors > 0 || Object.keys(summary.stoppedModels).length > 0;
+          if (summary.localFailure !== undefined) {
+            out(`stopped: ${summary.localFailure}`);
+            out('  this is a failure on this machine, not the agent\'s: no cell was counted against it. Fix it and run the same command again: the unfinished cells will run.');
+          }
+          failed = summary.agentErrors + summary.infraErrors + summary.localErrors > 0 || Object.keys(summary.stoppedModels).length > 0 || summary.localFailure !== undefined;
         }
         if (budget) out(`spend: $${budget.spentUsd.toFixed(4)} of the $${budget.capUsd.toFixed(2)} cap${budget.exceeded ? ' (cap reached: run again with a higher --max-cost to finish the missing cells)' : ''}`);
         out(`database: ${path}`);

@@ -12,7 +12,7 @@ import { conversationSetup, startState, toConversation, type SetupOptions } from
 import { buildManifest } from '../manifest.js';
 import type { ModelClient } from '../model-client.js';
 import { createProgress, type ProgressKind } from '../progress.js';
-import { newRunId, preflight, runSuite, type RunOptions, type RunSummary } from '../runner.js';
+import { countStatus, isResult as isResultStatus, newRunId, preflight, runSuite, type RunOptions, type RunSummary } from '../runner.js';
 import { simulatedCustomerFor } from '../simulated-customer.js';
 import { agentStep, runLane, type LaneCell, type LaneReport } from './lane.js';
 import { deleteBatchState, ensureBatchStateTable, loadBatchState, saveBatchState, type StoredCell } from './state-store.js';
@@ -80,14 +80,14 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   cells = cells.filter(batchable);
   const noBatch = { batchesSubmitted: 0, batchesCollected: 0, pendingBatches: [], liveModels, live };
   if (cells.length === 0) {
-    const l = live ?? { runId: '', planned: 0, skippedExisting: 0, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0 };
+    const l = live ?? { runId: '', planned: 0, skippedExisting: 0, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0 };
     return { ...l, ...noBatch, wallMs: performance.now() - t0 };
   }
 
   await ensureBatchStateTable(store);
   const finished = new Map<string, string>();
   for (const row of await store.all<{ cell_key: string; status: string }>('SELECT cell_key, status FROM conversations')) finished.set(row.cell_key, row.status);
-  const isResult = (key: string): boolean => { const s = finished.get(key); return s === 'done' || s === 'agent-error'; };
+  const isResult = (key: string): boolean => isResultStatus(finished.get(key));
   const todo = cells.filter((c) => !isResult(c.cell.key));
   const replace = new Set(todo.filter((c) => finished.has(c.cell.key)).map((c) => c.cell.key));
   const stored = new Map((await loadBatchState(store)).map((s) => [s.cellKey, s]));
@@ -108,7 +108,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   };
 
   const summary: BatchRunSummary = {
-    runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, stoppedModels: {}, wallMs: 0,
+    runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0,
     ...noBatch, pendingBatches: [],
   };
   const progress = createProgress(opts.progress);
@@ -130,7 +130,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
       if (opts.judge) conv.calls.push(...judgeCallsFromScores(scores, opts.judge.spec, conv.calls.length));
       scored.push({ conversation: conv, scores });
       summary.ran++;
-      if (conv.status === 'done') summary.done++; else if (conv.status === 'agent-error') summary.agentErrors++; else summary.infraErrors++;
+      countStatus(summary, conv.status);
       progress.tick(conv.status);
     }
     const keys = list.map((c) => c.pc.cell.key);
