@@ -51,6 +51,11 @@ export const MetricInfoSchema = z.object({
    * the bar): the text says so and why. Reports label such figures "unvalidated screen" and keep them out of headlines.
    */
   screen: z.string().optional(),
+  /**
+   * On a judge metric: the deterministic metric that measures the same construct. Analysis stores their
+   * per-conversation agreement (instrument_agreement), so a reader sees where the two instruments part ways.
+   */
+  judgeOf: z.string().optional(),
 });
 export type MetricInfo = z.infer<typeof MetricInfoSchema>;
 
