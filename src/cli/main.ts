@@ -12,6 +12,7 @@ import { registerImport } from './commands/import.js';
 import { registerValidity } from './commands/validity.js';
 import { registerMerge } from './commands/merge.js';
 import { registerExport } from './commands/export.js';
+import { registerAudit } from './commands/audit.js';
 
 /** Command modules import their heavy dependencies inside their actions, so `cxbench --help` stays fast. */
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     registerReport,
     registerScaffold,
     registerImport,
+    registerAudit,
     registerJudge,
     registerMerge,
     registerExport,

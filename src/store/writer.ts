@@ -19,7 +19,8 @@ const nullableNum = (ap: DuckDBAppender, v: number | null | undefined): void => 
 export class ConversationWriter {
   private appenders: Record<'conversations' | 'messages' | 'tool_calls' | 'model_calls' | 'scores', DuckDBAppender> | undefined;
 
-  constructor(private readonly store: Store) {}
+  /** `opts.arm` labels every conversation this writer stores (e.g. 'audit'); by default the arm follows the model. */
+  constructor(private readonly store: Store, private readonly opts: { arm?: string } = {}) {}
 
   private async open(): Promise<NonNullable<ConversationWriter['appenders']>> {
     if (!this.appenders) {
@@ -49,7 +50,7 @@ export class ConversationWriter {
         a.appendVarchar(c.key); a.appendVarchar(cv.runId); a.appendVarchar(c.approach); a.appendVarchar(c.stage); a.appendVarchar(c.mode);
         a.appendVarchar(c.scenarioId); a.appendInteger(c.scenarioVersion); a.appendVarchar(c.domain);
         a.appendVarchar(c.variantSet); a.appendVarchar(c.variantId); a.appendVarchar(c.attribute); a.appendVarchar(c.group);
-        a.appendBoolean(c.isReference); a.appendVarchar(c.model); a.appendVarchar(c.model === 'rules' ? 'traditional' : 'gai');
+        a.appendBoolean(c.isReference); a.appendVarchar(c.model); a.appendVarchar(this.opts.arm ?? (c.model === 'rules' ? 'traditional' : 'gai'));
         a.appendInteger(c.epoch); a.appendVarchar(cv.status); nullable(a, cv.errorMessage); a.appendVarchar(cv.endReason);
         a.appendInteger(cv.turns.length); a.appendDouble(cv.handleTimeMs); nullableNum(a, agentCost);
         a.appendVarchar(cv.startedAt); a.appendVarchar(cv.finishedAt);

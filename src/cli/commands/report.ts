@@ -6,19 +6,23 @@ import { dbPath, reportDir } from '../options.js';
 /** Transcripts embedded in report.html (the first N by cell key); all of them stay in the database and `export jsonl`. */
 export const REPORT_TRANSCRIPT_CAP = 2_000;
 
-/** analyse -> report, from the database alone. Returns lines to print (where things were written). */
-export async function buildOutputs(store: Store, config: SuiteConfig): Promise<string[]> {
+/**
+ * analyse -> report, from the database alone. Returns lines to print (where things were written). `where` overrides
+ * the report folder and title (`cxbench audit` writes its own).
+ */
+export async function buildOutputs(store: Store, config: SuiteConfig, where: { dir?: string; title?: string } = {}): Promise<string[]> {
+  const dir = where.dir ?? reportDir(config.output);
   const { analyse } = await import('../../analysis/index.js');
   const { buildReport } = await import('../../report/index.js');
   const a = await analyse(store, { seed: config.seed, bootstrapB: 10_000, roi: config.roi, biasMargins: config.biasMargins });
-  const r = await buildReport(store, reportDir(config.output), { title: `cxbench report: ${config.name}`, maxTranscripts: REPORT_TRANSCRIPT_CAP });
+  const r = await buildReport(store, dir, { title: where.title ?? `cxbench report: ${config.name}`, maxTranscripts: REPORT_TRANSCRIPT_CAP });
   const rendered = r.charts.filter((c) => c.status === 'rendered').length;
   const problems = r.charts.filter((c) => c.status === 'error').map((c) => `  chart ${c.id}: ${c.note ?? 'error'}`);
   return [
     `analysis: ${a.done} conversations, ${a.scoreRowsUsed} score rows, seed ${a.seed}, ${a.bootstrapB} bootstrap resamples`,
     `report: ${r.html}`,
     `summary: ${r.markdown}`,
-    `charts: ${rendered} rendered, ${r.charts.length - rendered} without data or failed (SVG and PNG in ${reportDir(config.output)}/charts)`,
+    `charts: ${rendered} rendered, ${r.charts.length - rendered} without data or failed (SVG and PNG in ${dir}/charts)`,
     ...problems,
   ];
 }
