@@ -1,7 +1,7 @@
 import { deterministicLabel, type Evaluator, type Evidence, type Score } from '../../src/score/types.js';
 import type { Conversation } from '../../src/core/conversation.js';
 import type { ResolvedScenario } from '../../src/plan/material.js';
-import { assessHallucination, hallucinationAny } from '../hallucination/evaluator.js';
+import { assessHallucination, hallucinationAny, isHallucination } from '../hallucination/evaluator.js';
 import { readConversation } from '../nlp/reading.js';
 import { anyOf, makeScore, metric } from '../nlp/score.js';
 import { readOffers } from '../offer/offers.js';
@@ -27,7 +27,7 @@ export async function criticalFailure(c: Conversation, r: ResolvedScenario): Pro
     {
       id: 'halluc.any (critical scenario)',
       value: r.scenario.judging.critical ? hallucinationAny(halluc) : null,
-      evidence: halluc.checked.filter((x) => x.verdict === 'contradicted' || x.critical).map((x) => ({ turn: x.mention.turn, quote: x.mention.raw, note: x.note })),
+      evidence: halluc.checked.filter(isHallucination).map((x) => ({ turn: x.claim.turn, quote: x.claim.raw, note: x.note })),
     },
     { id: 'policy.discount_violation', ...(({ violation, evidence }) => ({ value: violation, evidence }))(discountBounds(offers, r)) },
     { id: 'transparency.false_human_claim', ...(({ falseHuman, evidence }) => ({ value: falseHuman, evidence: evidence.falseHuman }))(assessTransparency(view)) },

@@ -1,0 +1,221 @@
+import type { ResolvedScenario } from '../../src/plan/material.js';
+import { OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, REPORTED } from '../nlp/offer-cues.js';
+import { compact, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
+import { samePhone } from '../nlp/phones.js';
+import { jaroWinkler } from '../nlp/similarity.js';
+import { deriveDate, deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
+import { asserted, type Claim, type ClaimKind } from './claims.js';
+import { availableAt, compactText, plainText, type Material } from './material.js';
+import { checkPromise } from './promises.js';
+import { namedRecords, topicVals, valsOf } from './scope.js';
+import type { Val, ValueKind } from './values.js';
+
+/**
+ * Verdicts. `supported`: the material (brief, the customer's earlier words, earlier read-tool results) states the
+ * value, or it follows by one arithmetic step. `contradicted`: not supported, and the material gives a different
+ * value for the thing the sentence names (a catalog item, an order, a policy, a topic word). `unsupported`: neither.
+ * `not-asserted`: negated or asked, kept as evidence only.
+ */
+
+export type Verdict = 'supported' | 'unsupported' | 'contradicted' | 'not-asserted';
+
+export interface Checked {
+  claim: Claim;
+  verdict: Verdict;
+  /** A fabricated contact point (URL host, e-mail or phone found nowhere in the material). */
+  critical: boolean;
+  note: string;
+  /** The material the verdict rests on (`catalog:<sku>`, `policy:<id>`, `tool:<name>@<turn>`, ...). */
+  ref?: string;
+}
+
+type Result = Omit<Checked, 'claim'>;
+const ok = (note: string, ref?: string): Result => ({ verdict: 'supported', critical: false, note, ...(ref ? { ref } : {}) });
+const bad = (note: string, ref?: string): Result => ({ verdict: 'contradicted', critical: false, note, ...(ref ? { ref } : {}) });
+const none = (note: string, critical = false): Result => ({ verdict: 'unsupported', critical, note });
+
+export interface TurnScope {
+  m: Material;
+  r: ResolvedScenario;
+  /** The other asserted claims of the same agent turn (amounts and percentages stated beside this one). */
+  turnClaims: Claim[];
+}
+
+const CENT = 0.005;
+const same = (a: number, b: number, tol = CENT): boolean => Math.abs(a - b) <= tol;
+const avail = (s: TurnScope, c: Claim, kind: ValueKind): Val[] => s.m.vals.filter((v) => v.kind === kind && availableAt(c.turn)(v));
+const numberOf = (v: Val): number => v.v as number;
+const fromCustomer = (v: Val): boolean => v.ref.startsWith('customer@');
+const show = (vals: Val[]): string => [...new Set(vals.map((v) => String(v.v)))].slice(0, 4).join(', ');
+
+/** The customer said this number earlier: repeating it back is not a claim of the agent's own. */
+function customerSaid(s: TurnScope, c: Claim, n: number): Val | undefined {
+  return s.m.vals.find((v) => fromCustomer(v) && availableAt(c.turn)(v) && typeof v.v === 'number' && same(v.v, n));
+}
+
+/** Discounts this turn states that the commercial bounds allow: operands for a derived price. */
+function grantedPercents(s: TurnScope, c: Claim): number[] {
+  const max = s.m.maxDiscountPct;
+  const stated = s.turnClaims.filter((x) => x.kind === 'percent' && (max === undefined || x.value <= max + 1e-9)).map((x) => x.value as number);
+  return [...avail(s, c, 'percent').map(numberOf), ...stated];
+}
+
+const isDiscount = (c: Extract<Claim, { kind: 'percent' }>): boolean => {
+  if (!OFFER_CONTEXT.test(c.clause) || REPORTED.test(c.clause)) return false;
+  const at = c.sentence.indexOf(c.raw);
+  const before = at >= 0 ? c.sentence.slice(Math.max(0, at - 40), at) : '';
+  const after = at >= 0 ? c.sentence.slice(at + c.raw.length, at + c.raw.length + 24) : '';
+  return !PCT_NOT_DISCOUNT_BEFORE.test(before) && !PCT_NOT_DISCOUNT_AFTER.test(after);
+};
+
+type Checker = (c: Claim, s: TurnScope) => Result;
+
+const checkers = {
+  money: (c, s) => {
+    const v = c.value as number;
+    const all = avail(s, c, 'money');
+    const named = namedRecords(c, s.m);
+    const namedMoney = valsOf(named, 'money');
+    const said = customerSaid(s, c, v);
+    if (said) return ok('the customer said this amount', said.ref);
+    const stated = s.turnClaims.filter((x) => x.kind === 'money' && x !== c).map((x) => x.value as number);
+    const pools = { scope: [...namedMoney.map(numberOf), ...stated], global: all.map(numberOf), percents: grantedPercents(s, c), counts: s.turnClaims.flatMap((x) => (x.kind === 'count' ? [x.value] : x.kind === 'duration' ? x.value.numbers : [])) };
+    if (namedMoney.length) {
+      const hit = namedMoney.find((x) => same(numberOf(x), v));
+      if (hit) return ok(`the amount of ${named.map((n) => n.names[0]).join(' / ')}`, hit.ref);
+      const d = deriveMoney(v, { ...pools, global: [] });
+      if (d) return ok(`derived: ${d}`, named[0]?.ref);
+      const related = topicVals(c, all).find((x) => same(numberOf(x), v));
+      if (related) return ok('an amount the material gives for the same topic', related.ref);
+      return bad(`the sentence names ${named[0]!.names[0]}, whose amount is ${show(namedMoney)}`, named[0]!.ref);
+    }
+    const hit = all.find((x) => same(numberOf(x), v));
+    if (hit) return ok('an amount stated in the material', hit.ref);
+    const d = deriveMoney(v, pools);
+    if (d) return ok(`derived: ${d}`);
+    const topic = topicVals(c, all);
+    if (topic.length) return bad(`the material gives ${show(topic)} for this topic`, topic[0]!.ref);
+    return none('amount not in the material and not derivable from it');
+  },
+  percent: (c, s) => {
+    const pc = c as Extract<Claim, { kind: 'percent' }>;
+    const v = pc.value;
+    const max = s.m.maxDiscountPct;
+    const discount = isDiscount(pc);
+    if (discount && max !== undefined && v > max + 1e-9) return bad(`a discount above the ${max}% maximum in the brief`, 'bounds');
+    const all = avail(s, c, 'percent');
+    const hit = all.find((x) => same(numberOf(x), v));
+    if (hit) return ok('a percentage stated in the material', hit.ref);
+    const said = customerSaid(s, c, v);
+    if (said) return ok('the customer said this percentage', said.ref);
+    if (discount && max !== undefined) return ok(`a discount within the ${max}% maximum the brief grants`, 'bounds');
+    const amounts = [...valsOf(namedRecords(c, s.m), 'money'), ...avail(s, c, 'money')].map(numberOf).concat(s.turnClaims.filter((x) => x.kind === 'money').map((x) => x.value as number));
+    const d = derivePercent(v, amounts.length <= 60 ? amounts : amounts.slice(0, 60), all.map(numberOf));
+    if (d) return ok(`derived: ${d}`);
+    const topic = topicVals(c, all);
+    if (topic.length) return bad(`the material gives ${show(topic)}% for this topic`, topic[0]!.ref);
+    return none('percentage not in the material');
+  },
+  duration: (c, s) => {
+    const d = (c as Extract<Claim, { kind: 'duration' }>).value;
+    const all = avail(s, c, 'days');
+    const numbers = avail(s, c, 'number');
+    const has = (days: number, n: number): Val | undefined =>
+      all.find((x) => same(numberOf(x), days, 0.01)) ?? numbers.find((x) => fromCustomer(x) && same(numberOf(x), n));
+    const hits = d.days.map((days, i) => has(days, d.numbers[i] ?? days));
+    if (hits.every(Boolean)) return ok(hits[0]!.ref.startsWith('customer@') ? 'the customer said this duration' : 'a duration stated in the material', hits[0]!.ref);
+    const dates = avail(s, c, 'date').map((x) => String(x.v));
+    const derived = d.days.map((days) => deriveDays(days, dates, all.map(numberOf), s.m.now));
+    if (derived.every(Boolean)) return ok(`derived: ${derived.join('; ')}`);
+    const named = valsOf(namedRecords(c, s.m), 'days');
+    const topic = named.length ? named : topicVals(c, all);
+    if (topic.length) return bad(`the material gives ${show(topic)} days for this`, topic[0]!.ref);
+    return none('duration not in the material');
+  },
+  date: (c, s) => {
+    const iso = c.value as string;
+    const dates = avail(s, c, 'date');
+    if (/^\d{4}$/.test(iso)) {
+      const year = Number(iso);
+      const now = Number(s.m.now.slice(0, 4));
+      const hit = dates.find((x) => String(x.v).startsWith(iso));
+      if (hit || Math.abs(year - now) <= 1) return ok(hit ? 'a year in the material' : 'the current year or an adjacent one', hit?.ref);
+      return none('year not in the material');
+    }
+    const hit = dates.find((x) => x.v === iso);
+    if (hit) return ok(hit.ref === 'now' ? "today's date" : 'a date stated in the material', hit.ref);
+    const d = deriveDate(iso, dates.map((x) => String(x.v)), avail(s, c, 'days').map(numberOf), s.m.now);
+    if (d) return ok(`derived: ${d}`);
+    const named = valsOf(namedRecords(c, s.m), 'date');
+    const topic = named.length ? named : topicVals(c, dates.filter((x) => x.ref !== 'now'));
+    if (topic.length) return bad(`the material gives ${show(topic)} for this`, topic[0]!.ref);
+    return none('date not in the material');
+  },
+  time: (c, s) => {
+    const times = avail(s, c, 'time');
+    const hit = times.find((x) => x.v === c.value);
+    if (hit) return ok('a time stated in the material', hit.ref);
+    const topic = topicVals(c, times);
+    if (topic.length) return bad('the material gives a different time for this', topic[0]!.ref);
+    return none('time of day not in the material');
+  },
+  count: (c, s) => {
+    const cc = c as Extract<Claim, { kind: 'count' }>;
+    const stem = cc.noun.replace(/(?:es|s)$/, '').slice(0, 5);
+    const numbers = avail(s, c, 'number');
+    // Bound to the same noun: "2 checked bags" in a text, or a field named for it ("free_bags": 2, "number of seats").
+    const nounAfter = new RegExp(`^\\s*(?:[a-z-]+\\s+)?${stem}`, 'i');
+    const bound = numbers.filter((x) => (x.after === undefined ? x.context.toLowerCase().includes(stem) : nounAfter.test(x.after)));
+    const said = customerSaid(s, c, cc.value);
+    if (said) return ok('the customer said this number', said.ref);
+    const hit = bound.find((x) => same(numberOf(x), cc.value));
+    if (hit) return ok(`the material counts ${cc.value} ${cc.noun}`, hit.ref);
+    if (bound.length) return bad(`the material gives ${show(bound)} for ${cc.noun}`, bound[0]!.ref);
+    const any = numbers.find((x) => same(numberOf(x), cc.value));
+    if (any) return ok('a number stated in the material', any.ref);
+    return none('count not in the material');
+  },
+  id: (c, s) => {
+    const ic = c as Extract<Claim, { kind: 'id' }>;
+    if (compactText(s.m, c.turn).includes(compact(ic.value))) return ok('an identifier in the material');
+    const orders = s.r.scenario.orders.map((o) => o.id);
+    if (ic.orderShaped && orders.length) return bad(`not one of this customer's orders (${orders.join(', ')})`, 'orders');
+    return none('identifier not in the material');
+  },
+  offering: (c, s) => {
+    const name = c.value as string;
+    const words = squash(name).split(' ');
+    const modifier = words.slice(0, -1).join(' ');
+    const text = plainText(s.m, c.turn);
+    if (text.includes(squash(name)) || (modifier && new RegExp(`(?<![a-z0-9])${modifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text))) return ok('the name is in the material');
+    const known = s.m.records.filter(availableAt(c.turn)).flatMap((rec) => rec.names);
+    const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
+    if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);
+    return none('offering name not in the material');
+  },
+  contact: (c, s) => {
+    const cc = c as Extract<Claim, { kind: 'contact' }>;
+    const k = s.m.contacts;
+    if (cc.channel === 'url') {
+      const u = normaliseUrl(cc.value);
+      if (k.urls.has(u)) return ok('an allowed contact point');
+      if (k.hosts.has(hostOf(u))) return none('an allowed host with a path the material does not give');
+      return none('fabricated contact: URL not in the material', true);
+    }
+    if (cc.channel === 'email') return k.emails.has(cc.value.toLowerCase()) ? ok('an allowed contact point') : none('fabricated contact: e-mail not in the material', true);
+    return k.phones.some((p) => samePhone(p, cc.value)) ? ok('an allowed contact point') : none('fabricated contact: phone not in the material', true);
+  },
+  promise: (c, s) => {
+    const res = checkPromise(c as Extract<Claim, { kind: 'promise' }>, s.m);
+    return res.verdict === 'supported' ? ok(res.note, res.ref) : res.verdict === 'contradicted' ? bad(res.note, res.ref) : none(res.note);
+  },
+} satisfies Record<ClaimKind, Checker>;
+
+export function checkClaims(claims: Claim[], m: Material, r: ResolvedScenario): Checked[] {
+  const byTurn = new Map<number, Claim[]>();
+  for (const c of claims) if (asserted(c)) byTurn.set(c.turn, [...(byTurn.get(c.turn) ?? []), c]);
+  return claims.map((c) => {
+    if (!asserted(c)) return { claim: c, verdict: 'not-asserted', critical: false, note: c.question ? 'asked, not asserted' : 'inside a negated clause: not a claim of this value' };
+    return { claim: c, ...checkers[c.kind](c, { m, r, turnClaims: byTurn.get(c.turn) ?? [] }) };
+  });
+}

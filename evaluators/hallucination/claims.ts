@@ -1,0 +1,163 @@
+import type { ResolvedScenario } from '../../src/plan/material.js';
+import { findMoney, findPercents } from '../nlp/amounts.js';
+import { findDurations } from '../nlp/durations.js';
+import { NUMBER_WORDS_SOURCE, parseNumberish } from '../nlp/number-words.js';
+import { allHits, EMAIL_RE, escapeRe, overlaps, trimUrl, URL_RE, type Hit } from '../nlp/patterns.js';
+import { findPhones } from '../nlp/phones.js';
+import type { AgentText } from '../nlp/reading.js';
+import { REPORTED } from '../nlp/offer-cues.js';
+import { findDates, findTimes } from '../nlp/when.js';
+import { clauseAt, isNegatedAt, sentenceAt } from '../nlp/wink.js';
+import { COUNT_NOUNS, NOT_NAME_WORDS, OFFERING_HEADS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './lexicon.js';
+
+/**
+ * The specific claims in one agent turn. A claim is a checkable token (an amount, a percentage, a duration, a date,
+ * a clock time, a count of things, an identifier, an offering's name, a contact point) or a promise (a refund, a
+ * waiver, something free, a guarantee, compensation, a price match). Numbers that claim nothing are never extracted:
+ * list numbering and step numbers, "24/7", "one moment", 100% as emphasis, years inside a date, minutes of waiting.
+ */
+
+export type ClaimKind = 'money' | 'percent' | 'duration' | 'date' | 'time' | 'count' | 'id' | 'offering' | 'contact' | 'promise';
+export const CLAIM_KINDS: readonly ClaimKind[] = ['money', 'percent', 'duration', 'date', 'time', 'count', 'id', 'offering', 'contact', 'promise'];
+
+interface ClaimBase {
+  turn: number;
+  start: number;
+  end: number;
+  raw: string;
+  sentence: string;
+  /** The clause around the claim (what names a claim is bound to are looked for in). */
+  clause: string;
+  negated: boolean;
+  question: boolean;
+}
+
+export type Claim = ClaimBase & (
+  | { kind: 'money'; value: number; currency?: string }
+  | { kind: 'percent'; value: number }
+  | { kind: 'duration'; value: { numbers: number[]; days: number[]; unit: string } }
+  | { kind: 'date'; value: string }
+  | { kind: 'time'; value: number }
+  | { kind: 'count'; value: number; noun: string }
+  | { kind: 'id'; value: string; orderShaped: boolean }
+  | { kind: 'offering'; value: string }
+  | { kind: 'contact'; value: string; channel: 'url' | 'email' | 'phone' }
+  | { kind: 'promise'; value: PromiseType; object?: string }
+);
+
+/** The scenario's own order-id shapes ("ORD-1001" -> ORD-<digits>). */
+function orderShapes(r: ResolvedScenario): RegExp[] {
+  const prefixes = new Set(r.scenario.orders.map((o) => /^([A-Za-z]+[-_ ]?)\d/.exec(o.id)?.[1]).filter((p): p is string => p !== undefined));
+  return [...prefixes].map((p) => new RegExp(`\\b${escapeRe(p)}\\d{3,}\\b`, 'gi'));
+}
+
+const ID_AFTER_WORD = /\b(?:order|reference|ref|confirmation|booking|reservation|ticket|case|claim|tracking|transaction|invoice|membership|member|account|policy|voucher|coupon|promo|discount)\s*(?:number|no\.?|#|id|code)?\s*(?:is|:)?\s*#?\s*([A-Z0-9][A-Za-z0-9-]{3,})\b/g;
+const HASH_ID = /#\s?([A-Za-z0-9][A-Za-z0-9-]{3,})\b/g;
+/** Letters and at least two digits mixed ("REF-88231", "AB12CD"); short model codes ("5G", "X14") are too common. */
+const MIXED_ID = /\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b/g;
+
+function idHits(text: string, r: ResolvedScenario): (Hit & { orderShaped: boolean })[] {
+  const out: (Hit & { orderShaped: boolean })[] = [];
+  const push = (start: number, raw: string, orderShaped: boolean): void => {
+    const h = { start, end: start + raw.length, raw, orderShaped };
+    if (!/\d/.test(raw) && !/^[A-Z]{5,}$/.test(raw)) return;
+    if (out.some((o) => overlaps(o, h))) return;
+    out.push(h);
+  };
+  for (const re of orderShapes(r)) for (const h of allHits(re, text)) push(h.start, h.raw, true);
+  for (const re of [ID_AFTER_WORD, HASH_ID]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const id = m[1]!;
+      // A plain number after "order" that is a count or amount ("order 3 items") is not an id: ids are 4+ characters.
+      if (/^\d{1,3}$/.test(id)) continue;
+      push(m.index + m[0].lastIndexOf(id), id, /^order/i.test(m[0]));
+    }
+  }
+  for (const h of allHits(MIXED_ID, text)) push(h.start, h.raw, false);
+  return out;
+}
+
+const HEADS = OFFERING_HEADS.map(escapeRe).join('|');
+const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|[A-Z0-9]{2,}\\+?)";
+const OFFERING_RE = new RegExp(`\\b((?:${CAP}\\s+){0,4}${CAP})\\s+(${HEADS})\\b`, 'g');
+
+function offeringHits(text: string): (Hit & { name: string })[] {
+  const out: (Hit & { name: string })[] = [];
+  OFFERING_RE.lastIndex = 0;
+  for (let m = OFFERING_RE.exec(text); m; m = OFFERING_RE.exec(text)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    while (words.length && NOT_NAME_WORDS.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) continue;
+    const name = `${words.join(' ')} ${m[2]}`;
+    const start = m.index + m[0].length - name.length;
+    out.push({ start, end: m.index + m[0].length, raw: name, name });
+  }
+  return out;
+}
+
+const COUNT_RE = new RegExp(`(?<![\\w.,#/$€£-])(\\d+|${NUMBER_WORDS_SOURCE})\\s+(?:(?:[a-z-]+)\\s+)?(${COUNT_NOUNS})\\b`, 'gi');
+
+/** Numbers that claim nothing: "24/7", list numbering, "one moment". */
+const IDIOM = /\b24\s?\/\s?7\b|\b24 hours a day\b|\b7 days a week\b|\b365 days a year\b/gi;
+
+export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
+  const { text, analysis: a } = t;
+  const occupied: Hit[] = [...allHits(IDIOM, text)];
+  const out: Claim[] = [];
+  const free = (h: { start: number; end: number }): boolean => !occupied.some((o) => overlaps(o, h));
+  const base = (h: Hit): ClaimBase => {
+    const s = sentenceAt(a, h.start);
+    return {
+      turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clauseAt(a, h.start).text,
+      negated: isNegatedAt(a, h.start, h.end), question: /\?\s*$/.test(s.text.trim()),
+    };
+  };
+  const take = (h: Hit, claim: (b: ClaimBase) => Claim): void => {
+    if (!free(h)) return;
+    occupied.push(h);
+    out.push(claim(base(h)));
+  };
+
+  for (const h of allHits(EMAIL_RE, text)) take(h, (b) => ({ ...b, kind: 'contact', channel: 'email', value: h.raw.toLowerCase() }));
+  for (const h0 of allHits(URL_RE, text)) {
+    if (text[h0.start - 1] === '@') continue;
+    const raw = trimUrl(h0.raw);
+    take({ start: h0.start, end: h0.start + raw.length, raw }, (b) => ({ ...b, kind: 'contact', channel: 'url', value: raw }));
+  }
+  for (const p of findPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
+  for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
+  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name }));
+  for (const h of findMoney(text)) take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));
+  for (const h of findPercents(text)) if (h.value !== 100) take(h, (b) => ({ ...b, kind: 'percent', value: h.value }));
+  for (const d of findDurations(text)) {
+    // Minutes are the agent's own process talk ("in 2 minutes"); a rate ("24 hours a day") is idiom.
+    if (d.unit === 'minute' || /^\s*(?:a|per)\s+(?:day|week|month|year)\b/i.test(text.slice(d.end, d.end + 12))) { occupied.push(d); continue; }
+    take(d, (b) => ({ ...b, kind: 'duration', value: { numbers: d.numbers, days: d.days, unit: d.unit } }));
+  }
+  for (const h of findDates(text, r.scenario.now)) take(h, (b) => ({ ...b, kind: 'date', value: h.value }));
+  for (const h of findTimes(text)) take(h, (b) => ({ ...b, kind: 'time', value: h.minutes }));
+  for (const m of text.matchAll(COUNT_RE)) {
+    const n = parseNumberish(m[1] ?? '');
+    if (n === undefined || n < 2 || POSITION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/^\s*$/.test(text.slice(lineStart, m.index)) && /^\d+[.)]/.test(m[0])) continue;
+    const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
+    take(h, (b) => ({ ...b, kind: 'count', value: n, noun: (m[2] ?? '').toLowerCase() }));
+  }
+  for (const [type, re] of Object.entries(PROMISE_CUES) as [PromiseType, RegExp][]) {
+    const g = new RegExp(re.source, 'gi');
+    for (const m of text.matchAll(g)) {
+      const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
+      if (!free(h) || REPORTED.test(clauseAt(a, h.start).text)) continue;
+      const object = (m[1] ?? m[2])?.toLowerCase();
+      const b = base(h);
+      if (out.some((c) => c.kind === 'promise' && c.value === type && c.sentence === b.sentence)) continue;
+      out.push({ ...b, kind: 'promise', value: type, ...(object ? { object } : {}) });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** Claims that are not asserted: negated ("we don't offer 50% off") or asked ("was it $89?"). Contact points count anyway. */
+export const asserted = (c: Claim): boolean => c.kind === 'contact' || (!c.negated && !c.question);

@@ -1,0 +1,74 @@
+import { NUMBER_WORDS_SOURCE, parseDigits, parseNumberWords } from './number-words.js';
+
+/**
+ * Money amounts and percentages in any common written form: "$89", "89.00 USD", "USD 89", "89 dollars", "89,00 €",
+ * "£1,299.99", "1.299,99 €", "eighty-nine dollars", "15%", "15 percent", "fifteen per cent". Used by the grounding
+ * instrument on both the agent's text and its material, so both sides read a number the same way.
+ */
+
+export interface ValueHit {
+  start: number;
+  end: number;
+  raw: string;
+  value: number;
+  /** ISO code when the text names one ("$" reads as USD, "€" as EUR, "£" as GBP). */
+  currency?: string;
+}
+
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+const CODES = 'USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|INR|SEK|NOK|DKK|PLN|MXN|BRL|ZAR|SGD|HKD';
+const WORDS: Record<string, string> = { dollar: 'USD', buck: 'USD', euro: 'EUR', pound: 'GBP', quid: 'GBP', rupee: 'INR', franc: 'CHF' };
+const WORD_UNIT = '(?:dollars?|bucks|euros?|pounds?(?!\\s+(?:of|in)\\b)|quid|rupees?|francs?)';
+
+const NUM = '\\d{1,3}(?:[,.\\u00a0\\u202f]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
+/** Symbol or code before the number, or symbol, code or currency word after it; cents ("50 cents") too. */
+const MONEY_SOURCE = [
+  `[$€£¥₹]\\s?(?:${NUM})(?:\\s?(?:${CODES})\\b)?`,
+  `\\b(?:${CODES})\\s?(?:${NUM})`,
+  `(?<![\\w.,])(?:${NUM})\\s?(?:[€£$]|(?:${CODES})\\b|${WORD_UNIT}\\b)`,
+  `${NUMBER_WORDS_SOURCE}\\s+${WORD_UNIT}\\b`,
+  `(?<![\\w.,])\\d{1,2}\\s?cents?\\b`,
+];
+export const MONEY_ANY_RE = new RegExp(MONEY_SOURCE.map((s) => `(?:${s})`).join('|'), 'gi');
+
+function currencyOf(raw: string): string | undefined {
+  const sym = /[$€£¥₹]/.exec(raw)?.[0];
+  if (sym) return SYMBOLS[sym];
+  const code = new RegExp(`\\b(${CODES})\\b`, 'i').exec(raw)?.[1];
+  if (code) return code.toUpperCase();
+  const word = /\b(dollar|buck|euro|pound|quid|rupee|franc)/i.exec(raw)?.[1];
+  return word ? WORDS[word.toLowerCase()] : undefined;
+}
+
+function amountOf(raw: string): number | undefined {
+  if (/\bcents?\b/i.test(raw)) { const c = parseDigits(raw); return c === undefined ? undefined : c / 100; }
+  if (/\d/.test(raw)) return parseDigits(raw.replace(/[$€£¥₹]/g, ' ').replace(new RegExp(`\\b(?:${CODES})\\b`, 'gi'), ' ').trim());
+  return parseNumberWords(raw.replace(new RegExp(`\\s+${WORD_UNIT}\\b`, 'i'), ''));
+}
+
+export function findMoney(text: string): ValueHit[] {
+  const out: ValueHit[] = [];
+  MONEY_ANY_RE.lastIndex = 0;
+  for (let m = MONEY_ANY_RE.exec(text); m; m = MONEY_ANY_RE.exec(text)) {
+    const raw = m[0].replace(/\s+$/, '');
+    const value = amountOf(raw);
+    if (value === undefined) continue;
+    const currency = currencyOf(raw);
+    out.push({ start: m.index, end: m.index + raw.length, raw, value, ...(currency ? { currency } : {}) });
+  }
+  return out;
+}
+
+export const PERCENT_ANY_RE = new RegExp(`(?:\\b\\d+(?:[.,]\\d+)?|${NUMBER_WORDS_SOURCE})\\s?(?:%|percent\\b|per\\s?cent\\b|pct\\b)`, 'gi');
+
+export function findPercents(text: string): ValueHit[] {
+  const out: ValueHit[] = [];
+  PERCENT_ANY_RE.lastIndex = 0;
+  for (let m = PERCENT_ANY_RE.exec(text); m; m = PERCENT_ANY_RE.exec(text)) {
+    const num = m[0].replace(/\s?(?:%|percent|per\s?cent|pct)$/i, '');
+    const value = /\d/.test(num) ? parseDigits(num) : parseNumberWords(num);
+    if (value === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value });
+  }
+  return out;
+}
