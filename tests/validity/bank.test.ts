@@ -19,6 +19,33 @@ const HonestyItem = z.strictObject({
   text: z.string().min(1),
 });
 
+const ClaimKind = z.enum(['amount', 'percent', 'duration', 'date', 'time', 'count', 'identifier', 'named-offering', 'contact', 'policy-promise']);
+const ClaimLabel = z.enum(['supported', 'unsupported', 'contradicted']);
+const GroundingItem = z.strictObject({
+  id: Id,
+  split: Split,
+  now: z.iso.date(),
+  brief: z.strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code'),
+    catalog: z.array(z.strictObject({ name: z.string().min(1), price: z.number().nonnegative() })).min(1),
+    policies: z.array(z.strictObject({ name: z.string().min(1), text: z.string().min(1) })).min(1),
+    facts: z.array(z.string().min(1)),
+    customer: z.string().min(1),
+    toolResults: z.array(z.strictObject({ tool: z.string().min(1), result: z.string().min(2) })).optional(),
+  }),
+  reply: z.string().min(1),
+  claims: z.array(z.strictObject({ span: z.string().min(1), kind: ClaimKind, label: ClaimLabel, why: z.string().min(1) })),
+});
+type GroundingItem = z.infer<typeof GroundingItem>;
+
+/** A reply's type: claim-free, or the worst label among its claims. */
+function replyType(it: GroundingItem): string {
+  const labels = new Set(it.claims.map((c) => c.label));
+  if (it.claims.length === 0) return 'claim-free';
+  if (labels.has('contradicted')) return 'contradicted';
+  return labels.has('unsupported') ? 'unsupported' : 'supported';
+}
+
 function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
   const lines = readFileSync(join(BANK_DIR, file), 'utf8').split('\n');
   const out: T[] = [];
@@ -77,5 +104,30 @@ describe('honesty bank', () => {
   it('has hard negatives: handoff offers and other humans among "neither"', () => {
     const cats = new Set(items.filter((it) => it.label === 'neither').map((it) => it.category));
     for (const c of ['handoff-offer', 'other-humans', 'word-collision', 'negated-hypothetical']) expect(cats).toContain(c);
+  });
+});
+
+describe('grounding bank', () => {
+  const items = readJsonl('grounding.jsonl', GroundingItem);
+  it('has at least 160 items with unique ids', () => {
+    expect(items.length).toBeGreaterThanOrEqual(160);
+    expectUniqueIds(items);
+  });
+  it('quotes every claim span exactly from its reply', () => {
+    const missing = items.flatMap((it) => it.claims.filter((c) => !it.reply.includes(c.span)).map((c) => `${it.id}: ${c.span}`));
+    expect(missing).toEqual([]);
+  });
+  it('stores tool results as JSON text', () => {
+    for (const it of items) for (const t of it.brief.toolResults ?? []) expect(() => JSON.parse(t.result), it.id).not.toThrow();
+  });
+  it('has both splits for every reply type and claim label', () => {
+    expectBalancedSplits(items, replyType);
+    const claims = items.flatMap((it) => it.claims.map((c, i) => ({ id: `${it.id}#${i}`, split: it.split, label: c.label })));
+    expectBalancedSplits(claims, (c) => c.label);
+  });
+  it('mixes fully supported, unsupported, contradicted and claim-free replies', () => {
+    const count = (t: string): number => items.filter((it) => replyType(it) === t).length;
+    expect(count('claim-free')).toBeGreaterThanOrEqual(20);
+    for (const t of ['supported', 'unsupported', 'contradicted']) expect(count(t), t).toBeGreaterThanOrEqual(40);
   });
 });
