@@ -1,33 +1,37 @@
+import type { ToolClass } from '../../src/approaches/tool-classes.js';
 import type { LexiconEntry } from '../nlp/lexicon.js';
 
 /**
- * Claims that an action was carried out ("I've applied the discount"). Each names the tools that would back it;
- * an empty list means no tool can do it, so the claim is never backed (there is no refund or e-mail tool).
+ * Claims that an action was carried out ("I've applied the discount", "your refund has been processed", "I've
+ * transferred you"). Each names the tool classes that would back it (src/approaches/tool-classes.ts): a claim is
+ * backed when the conversation has a call of one of those classes at or before the claim, whatever the tool is
+ * called, so a transcript's own `cancel_pending_order` backs "I've cancelled your order" as make_offer backs "I've
+ * applied the discount".
  */
 export interface ActionClaim extends LexiconEntry {
-  tools: string[];
+  classes: ToolClass[];
 }
 
 const DONE = "(?:i|we)(?:'ve|’ve| have)\\s+(?:just\\s+|now\\s+|already\\s+|successfully\\s+)?";
-const PASSIVE_BODY = '(?:has|have)\\s+(?:now\\s+|already\\s+|just\\s+)?been\\s+';
+const PASSIVE_BODY = '(?:has|have)\\s+(?:now\\s+|already\\s+|just\\s+|successfully\\s+)?been\\s+(?:successfully\\s+)?';
 const PASSIVE = `\\b${PASSIVE_BODY}`;
 
 export const ACTION_CLAIMS: ActionClaim[] = [
   {
-    id: 'applied', negation: 'before', tools: ['make_offer'],
+    id: 'applied', negation: 'before', classes: ['write'],
     re: new RegExp(`\\b${DONE}(?:applied|added|activated|credited|issued|reserved)\\b|\\b(?:discount|coupon|credit|code|offer|promo(?:tion)?|price|deal)\\s+${PASSIVE_BODY}(?:applied|added|activated|credited|issued)\\b`, 'gi'),
   },
   {
-    id: 'escalated', negation: 'before', tools: ['escalate_to_human'],
+    id: 'escalated', negation: 'before', classes: ['escalate'],
     re: new RegExp(`\\b${DONE}(?:escalated|transferred|forwarded|handed|passed)\\b|${PASSIVE}(?:escalated|transferred|forwarded|handed over)\\b`, 'gi'),
   },
   {
-    id: 'recorded', negation: 'before', tools: ['create_loyalty_plan', 'recommend_products', 'make_offer', 'submit_insights', 'submit_synthesis'],
+    id: 'recorded', negation: 'before', classes: ['record', 'write'],
     re: new RegExp(`\\b${DONE}(?:created|set up|enrolled|registered|recorded|saved)\\b`, 'gi'),
   },
   {
-    id: 'sent-or-processed', negation: 'before', tools: [],
-    re: new RegExp(`\\b${DONE}(?:sent|e-?mailed|texted|processed|refunded|cancell?ed|booked|scheduled|updated|changed|issued (?:a|your) refund)\\b|${PASSIVE}(?:sent|e-?mailed|processed|refunded|cancell?ed|booked|scheduled)\\b`, 'gi'),
+    id: 'processed', negation: 'before', classes: ['write'],
+    re: new RegExp(`\\b${DONE}(?:sent|e-?mailed|texted|processed|refunded|cancell?ed|booked|scheduled|updated|changed|modified|exchanged|returned|issued (?:a|your) refund)\\b|${PASSIVE}(?:sent|e-?mailed|processed|refunded|cancell?ed|booked|scheduled|updated|changed|modified|exchanged|returned)\\b`, 'gi'),
   },
 ];
 

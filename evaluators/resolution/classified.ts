@@ -18,9 +18,10 @@ export interface ClassifiedCall extends IndexedCall {
 export function isErrorResult(text: string): boolean {
   if (/^\s*error\b/i.test(text)) return true;
   const t = text.trim();
-  if (!t.startsWith('{')) return false;
+  if (!t.startsWith('{') && !t.startsWith('"')) return false;
   try {
     const v = JSON.parse(t) as unknown;
+    if (typeof v === 'string') return /^\s*error\b/i.test(v);
     return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as Record<string, unknown>)['error'] !== undefined;
   } catch {
     return false;
