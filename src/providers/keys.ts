@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { MIN_SECRET_LENGTH, Redactor, type Secret } from '../core/redact.js';
 import type { BackendKind } from '../core/types.js';
 import type { ModelSpec } from '../schema/model-spec.js';
 
@@ -39,9 +40,29 @@ export function resolveKey(spec: ModelSpec): string {
   ]);
 }
 
+/** Variables whose values are treated as secrets wherever they are set: keys, tokens, secrets, passwords. */
+export const SECRET_NAME = /(_API_KEY|_KEY|_TOKEN|_SECRET|_PASSWORD)$/;
+
+/**
+ * Every secret this process knows, with the variable that holds it: the vendors' key variables, any variable whose
+ * name looks like a key, token, secret or password, and `extraNames` (e.g. a model's `apiKeyEnv`). Loads `.env` first.
+ */
+export function secretEntries(extraNames: readonly string[] = []): Secret[] {
+  loadDotEnv();
+  const names = new Set<string>([...Object.values(KEY_VARIABLES).flat(), ...extraNames]);
+  for (const k of Object.keys(process.env)) if (SECRET_NAME.test(k)) names.add(k);
+  return [...names].flatMap((name) => {
+    const value = process.env[name]?.trim();
+    return value && value.length >= MIN_SECRET_LENGTH ? [{ name, value }] : [];
+  });
+}
+
 /** Values that must never reach the database, cache, report or logs. */
-export function secretValues(): string[] {
-  const names = new Set<string>(Object.values(KEY_VARIABLES).flat());
-  for (const k of Object.keys(process.env)) if (/(_API_KEY|_TOKEN|_SECRET)$/.test(k)) names.add(k);
-  return [...names].map((n) => process.env[n]).filter((v): v is string => !!v && v.length >= 8);
+export function secretValues(extraNames: readonly string[] = []): string[] {
+  return secretEntries(extraNames).map((s) => s.value);
+}
+
+/** The redactor for a run: every known secret, plus the variables the run's models name. */
+export function secretRedactor(specs: readonly Pick<ModelSpec, 'apiKeyEnv'>[] = []): Redactor {
+  return new Redactor(secretEntries(specs.flatMap((s) => (s.apiKeyEnv ? [s.apiKeyEnv] : []))));
 }

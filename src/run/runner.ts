@@ -3,7 +3,8 @@ import type { Conversation } from '../core/conversation.js';
 import { RunAbort } from '../core/errors.js';
 import { LocalError, localFailure } from '../core/local-error.js';
 import { createBackend } from '../providers/index.js';
-import { resolveKey } from '../providers/keys.js';
+import { resolveKey, secretRedactor } from '../providers/keys.js';
+import type { Redactor } from '../core/redact.js';
 import { iterateCells, type PlannedCell } from '../plan/cells.js';
 import { resolveScenario } from '../plan/material.js';
 import { applyVariant } from '../plan/personas.js';
@@ -18,6 +19,7 @@ import { buildManifest } from './manifest.js';
 import { driveConversation } from './conversation.js';
 import { simulatedCustomerFor } from './simulated-customer.js';
 import { directClient, type ModelClient } from './model-client.js';
+import { withRedaction } from './redacting-client.js';
 import { createProgress, type ProgressKind } from './progress.js';
 
 export interface RunOptions {
@@ -40,6 +42,8 @@ export interface RunOptions {
   /** Recorded in runs.shard (e.g. "2/3") so a merged database shows where each run's cells came from. */
   shard?: string;
   signal?: AbortSignal;
+  /** Replaces secrets in everything that comes back; by default every known key (environment, .env, apiKeyEnv). */
+  redactor?: Redactor;
 }
 
 /** Done and agent-error cells are results; any other status (infra-error, local-error) is run again. */
@@ -85,8 +89,15 @@ interface RunSetup {
   runId: string;
 }
 
+/** The run's redactor: every known secret plus the key variables its models, judge and simulated customer name. */
+export function runRedactor(suite: Suite): Redactor {
+  const c = suite.config;
+  const roles = [c.judge, c.customer.model].flatMap((e) => (e ? [modelSpecFromEntry(e)] : []));
+  return secretRedactor([...suite.models, ...roles]);
+}
+
 /** Everything before the first call: keys, clients, the plan against what is already stored, the `runs` row. */
-async function setUpRun(suite: Suite, store: Store, opts: RunOptions): Promise<RunSetup> {
+async function setUpRun(suite: Suite, store: Store, opts: RunOptions, redactor: Redactor): Promise<RunSetup> {
   const cfg = suite.config;
   const plan = function* (): Generator<PlannedCell> {
     for (const pc of iterateCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets)) if (!opts.filter || opts.filter(pc)) yield pc;
@@ -96,11 +107,12 @@ async function setUpRun(suite: Suite, store: Store, opts: RunOptions): Promise<R
   const clients = new Map<string, ModelClient>();
   for (const spec of suite.models) {
     const backend = await createBackend(spec);
-    const client = directClient(backend, spec);
+    // Redaction is innermost: the cache and everything after it only ever see the marker.
+    const client = withRedaction(directClient(backend, spec), redactor);
     clients.set(modelKey(spec), opts.wrapClient ? opts.wrapClient(client) : client);
   }
 
-  const customer = await simulatedCustomerFor(suite, opts.wrapClient);
+  const customer = await simulatedCustomerFor(suite, opts.wrapClient, redactor);
 
   const finished = new Map<string, string>();
   for (const row of await store.all<{ cell_key: string; status: string }>('SELECT cell_key, status FROM conversations')) finished.set(row.cell_key, row.status);
@@ -136,10 +148,11 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const cfg = suite.config;
   const batchSize = opts.batchSize ?? 64;
   // The store worker loads its modules and NLP model while this thread plans; it takes the database at the first cell.
-  const starting = opts.sink === 'worker' && !opts.judge ? startStoreWorker(store, { batchSize }) : undefined;
+  const redactor = opts.redactor ?? runRedactor(suite);
+  const starting = opts.sink === 'worker' && !opts.judge ? startStoreWorker(store, { batchSize, redactor }) : undefined;
   let setup: RunSetup;
   try {
-    setup = await setUpRun(suite, store, opts);
+    setup = await setUpRun(suite, store, opts, redactor);
   } catch (e) {
     await starting?.stop();
     throw e;
@@ -151,7 +164,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0 };
   const sink: CellSink = starting
     ? starting.attach()
-    : inlineSink(store, { evaluators: opts.evaluators, batchSize, ...(opts.judge ? { judge: opts.judge } : {}) });
+    : inlineSink(store, { evaluators: opts.evaluators, batchSize, redactor, ...(opts.judge ? { judge: opts.judge } : {}) });
 
   const runCell = async (pc: PlannedCell): Promise<void> => {
     const model = pc.cell.model;

@@ -6,6 +6,8 @@ import { createBackend } from '../providers/index.js';
 import { modelSpecFromEntry } from '../schema/model-spec.js';
 import type { CustomerSimulator } from './conversation.js';
 import { directClient, type ModelClient } from './model-client.js';
+import { withRedaction } from './redacting-client.js';
+import { NO_SECRETS, type Redactor } from '../core/redact.js';
 
 /** The simulator ends the conversation by writing this token (τ-bench style stop signal). */
 export const STOP_SIGNAL = '###STOP###';
@@ -51,11 +53,11 @@ export function simulatedCustomer(client: ModelClient, opts: { maxTurns: number;
 }
 
 /** The suite's simulated customer (`customer.mode: simulated`), its client wrapped like the agents'; none when scripted. */
-export async function simulatedCustomerFor(suite: Suite, wrapClient?: (client: ModelClient) => ModelClient): Promise<CustomerSimulator | undefined> {
+export async function simulatedCustomerFor(suite: Suite, wrapClient?: (client: ModelClient) => ModelClient, redactor: Redactor = NO_SECRETS): Promise<CustomerSimulator | undefined> {
   const cfg = suite.config;
   if (cfg.customer.mode !== 'simulated') return undefined;
   if (!cfg.customer.model) throw new InputError('customer.mode is simulated but customer.model is not set', [{ file: suite.configFile ?? 'config', path: 'customer.model', expected: 'a model id such as openai:gpt-4o-mini', found: 'nothing' }]);
   const spec = modelSpecFromEntry(cfg.customer.model);
-  const client = directClient(await createBackend(spec), spec);
+  const client = withRedaction(directClient(await createBackend(spec), spec), redactor);
   return simulatedCustomer(wrapClient ? wrapClient(client) : client, { maxTurns: cfg.customer.maxTurns, temperature: cfg.temperature, maxOutputTokens: 300 });
 }

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { NO_SECRETS, type Redactor } from '../../core/redact.js';
 import { ProviderError, type ProviderErrorKind } from '../../core/errors.js';
 import type { PlannedCell } from '../../plan/cells.js';
 import type { ResolvedScenario } from '../../plan/material.js';
@@ -34,6 +35,8 @@ export interface LaneOptions {
   stopAfterSubmit?: number;
   customer?: { simulator: CustomerSimulator; concurrency: number };
   signal?: AbortSignal;
+  /** Replaces secrets in replies and item errors before they enter the state (persisted) or the conversation. */
+  redactor?: Redactor;
 }
 
 export interface LaneHooks {
@@ -95,8 +98,10 @@ export async function runLane(cells: LaneCell[], o: LaneOptions, hooks: LaneHook
   };
 
   const apply = (c: LaneCell, out: ItemOutcome | undefined, latencyMs: number): void => {
+    const redactor = o.redactor ?? NO_SECRETS;
     const result = out ?? { ok: false, kind: 'malformed', message: 'the batch returned no result for this request' };
-    if (!result.ok) { failAttempt(c, result.kind, result.message); return; }
+    if (!result.ok) { failAttempt(c, result.kind, redactor.text(result.message)); return; }
+    result.reply.turn = redactor.deep(result.reply.turn);
     const st = c.state.conversation;
     recordCall(st, callRecord('agent', client, { result: { ...result.reply, latencyMs }, cached: false, retries: c.state.failures }, true));
     c.state.failures = 0;

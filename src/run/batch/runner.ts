@@ -12,7 +12,7 @@ import { conversationSetup, startState, toConversation, type SetupOptions } from
 import { buildManifest } from '../manifest.js';
 import type { ModelClient } from '../model-client.js';
 import { createProgress, type ProgressKind } from '../progress.js';
-import { countStatus, isResult as isResultStatus, newRunId, preflight, runSuite, type RunOptions, type RunSummary } from '../runner.js';
+import { countStatus, isResult as isResultStatus, newRunId, runRedactor, preflight, runSuite, type RunOptions, type RunSummary } from '../runner.js';
 import { simulatedCustomerFor } from '../simulated-customer.js';
 import { agentStep, runLane, type LaneCell, type LaneReport } from './lane.js';
 import { deleteBatchState, ensureBatchStateTable, loadBatchState, saveBatchState, type StoredCell } from './state-store.js';
@@ -31,6 +31,8 @@ export interface BatchRunOptions {
   /** Each provider model stops right after this many submissions, leaving its batch pending for the next run. */
   stopAfterSubmit?: number;
   filter?: (cell: PlannedCell) => boolean;
+  /** Replaces secrets in everything that comes back (see RunOptions.redactor). */
+  redactor?: RunOptions['redactor'];
   signal?: AbortSignal;
   /** Where round-by-round lines go (submitted, collected); silent by default. */
   log?: (line: string) => void;
@@ -101,7 +103,8 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length],
   );
 
-  const customer = await simulatedCustomerFor(suite, opts.wrapClient);
+  const redactor = opts.redactor ?? runRedactor(suite);
+  const customer = await simulatedCustomerFor(suite, opts.wrapClient, redactor);
   const setupOptions: SetupOptions = {
     temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
     ...(customer ? { simulatedTurns: customer.maxTurns } : {}),
@@ -128,7 +131,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
       if (conv.status === 'infra-error' && conv.endReason === 'infra:auth') summary.stoppedModels[c.pc.cell.model] ??= `authentication failed for ${c.pc.cell.model}: ${conv.errorMessage ?? ''}`.trim();
       const scores = conv.status === 'done' ? await scoreConversation(conv, c.r, opts.evaluators, ctx) : [];
       if (opts.judge) conv.calls.push(...judgeCallsFromScores(scores, opts.judge.spec, conv.calls.length));
-      scored.push({ conversation: conv, scores });
+      scored.push({ conversation: redactor.deep(conv), scores: redactor.deep(scores) });
       summary.ran++;
       countStatus(summary, conv.status);
       progress.tick(conv.status);
@@ -162,6 +165,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
         ...(opts.stopAfterSubmit !== undefined ? { stopAfterSubmit: opts.stopAfterSubmit } : {}),
         ...(customer ? { customer: { simulator: customer, concurrency: cfg.concurrency.default } } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        redactor,
       }, { save: (list) => serial(() => saveBatchState(store, list.map(toStored))), finish, log });
     } catch (e) {
       // The lane's state stays persisted: the next run resumes from the last completed round.

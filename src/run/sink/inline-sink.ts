@@ -1,6 +1,7 @@
 import { judgeCallsFromScores } from '../../score/judge-cost.js';
 import { scoreConversation } from '../../score/score-conversation.js';
 import type { Evaluator, JudgeRole, ScoreContext } from '../../score/types.js';
+import { NO_SECRETS, type Redactor } from '../../core/redact.js';
 import type { Store } from '../../store/db.js';
 import { ConversationWriter, type ScoredConversation } from '../../store/writer.js';
 import { MAX_UNWRITTEN, type CellSink, type FinishedCell } from './sink.js';
@@ -9,6 +10,8 @@ export interface InlineSinkOptions {
   evaluators: Evaluator[];
   judge?: JudgeRole;
   batchSize: number;
+  /** Applied to each cell and its scores (judge replies included) before it is written. */
+  redactor?: Redactor;
 }
 
 /**
@@ -41,7 +44,8 @@ export function inlineSink(store: Store, opts: InlineSinkOptions): CellSink {
   const finish = async ({ conversation: conv, resolved, replace }: FinishedCell): Promise<void> => {
     const scores = conv.status === 'done' ? await scoreConversation(conv, resolved, opts.evaluators, ctx) : [];
     if (opts.judge) conv.calls.push(...judgeCallsFromScores(scores, opts.judge.spec, conv.calls.length));
-    pending.push({ cell: { conversation: conv, scores }, replace });
+    const redactor = opts.redactor ?? NO_SECRETS;
+    pending.push({ cell: { conversation: redactor.deep(conv), scores: redactor.deep(scores) }, replace });
     // Backpressure: when the database falls behind, scoring waits instead of piling finished cells up in memory.
     if (pending.length >= opts.batchSize) {
       const written = flush();

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVALUATORS } from '../../../evaluators/index.js';
 import { loadNlp } from '../../../evaluators/nlp/wink.js';
+import { Redactor } from '../../core/redact.js';
 import type { ResolvedScenario } from '../../plan/material.js';
 import { scoreConversation } from '../../score/score-conversation.js';
 import { openStore, type Store } from '../../store/db.js';
@@ -13,7 +14,8 @@ import { FLUSH_AFTER_MS, type FromStoreWorker, type StoreWorkerData, type ToStor
 const port = parentPort!;
 const data = workerData as StoreWorkerData;
 const post = (m: FromStoreWorker): void => port.postMessage(m);
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const redactor = new Redactor(data.secrets);
+const message = (e: unknown): string => redactor.text(e instanceof Error ? e.message : String(e));
 
 // The runner starts this worker before it plans: the NLP model loads meanwhile, off the first cell's path. A failure
 // to load surfaces when the first cell is scored.
@@ -58,7 +60,7 @@ async function take(m: Extract<ToStoreWorker, { kind: 'cell' }>): Promise<void> 
   if (!r) throw new Error(`store worker: scenario ${m.rKey} was not sent (the two sides' scenario caches disagree)`);
   if (failed) return;
   const scores = m.conversation.status === 'done' ? await scoreConversation(m.conversation, r, EVALUATORS, {}) : [];
-  batch.push({ conversation: m.conversation, scores });
+  batch.push({ conversation: redactor.deep(m.conversation), scores: redactor.deep(scores) });
   if (m.replace) replaceKeys.push(m.conversation.cell.key);
   if (batch.length >= data.batchSize) await flush();
   else timer ??= setTimeout(() => enqueue(flush), FLUSH_AFTER_MS);

@@ -1,4 +1,5 @@
 import type { Conversation } from '../../core/conversation.js';
+import type { Secret } from '../../core/redact.js';
 import type { ResolvedScenario } from '../../plan/material.js';
 
 /**
@@ -23,6 +24,8 @@ export interface StoreWorkerData {
   internCapacity: number;
   /** DuckDB's buffer pool in the worker (a DuckDB size such as '64MB'). */
   memoryLimit: string;
+  /** Secrets to redact from every cell and score before it is written (see core/redact.ts). */
+  secrets: Secret[];
 }
 
 /** A partial batch is committed after this long, so a slow run never keeps finished cells uncommitted for minutes. */

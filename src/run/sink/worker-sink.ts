@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { NO_SECRETS, type Redactor } from '../../core/redact.js';
 import type { Store } from '../../store/db.js';
 import { MirroredLru } from './intern.js';
 import { MAX_UNWRITTEN, resolvedKey, type CellSink } from './sink.js';
@@ -34,14 +35,14 @@ export interface StartingStoreWorker {
  * loads while this thread plans; generation starts at once after `attach`: cells sent while the worker still loads
  * or opens the file wait in its queue (a failure to open surfaces on the next `put` or on `close`).
  */
-export function startStoreWorker(store: Store, opts: { batchSize: number; internCapacity?: number }): StartingStoreWorker {
+export function startStoreWorker(store: Store, opts: { batchSize: number; internCapacity?: number; redactor?: Redactor }): StartingStoreWorker {
   const here = fileURLToPath(import.meta.url);
   const file = here.replace(/worker-sink\.([cm]?[jt]s)$/, 'store-worker.$1');
   // From sources (tsx, vitest) the worker is TypeScript and needs tsx's loader; from dist/ it is plain JavaScript.
   // The parent's own flags are not passed on: some (heap sizes, profilers) are refused by workers.
   const execArgv = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const internCapacity = opts.internCapacity ?? INTERN_CAPACITY;
-  const workerData: StoreWorkerData = { path: store.path, batchSize: opts.batchSize, internCapacity, memoryLimit: STORE_WORKER_DUCKDB_MEMORY };
+  const workerData: StoreWorkerData = { path: store.path, batchSize: opts.batchSize, internCapacity, memoryLimit: STORE_WORKER_DUCKDB_MEMORY, secrets: (opts.redactor ?? NO_SECRETS).toJSON() };
   const worker = new Worker(file, { execArgv, workerData, resourceLimits: STORE_WORKER_LIMITS });
 
   let failure: Error | undefined;
@@ -103,4 +104,4 @@ export function startStoreWorker(store: Store, opts: { batchSize: number; intern
 }
 
 /** A store worker that holds the database from the start (see startStoreWorker). */
-export const workerSink = (store: Store, opts: { batchSize: number; internCapacity?: number }): CellSink => startStoreWorker(store, opts).attach();
+export const workerSink = (store: Store, opts: { batchSize: number; internCapacity?: number; redactor?: Redactor }): CellSink => startStoreWorker(store, opts).attach();
