@@ -131,3 +131,45 @@ describe('grounding bank', () => {
     for (const t of ['supported', 'unsupported', 'contradicted']) expect(count(t), t).toBeGreaterThanOrEqual(40);
   });
 });
+
+const Template = z.strictObject({ id: Id, split: Split, text: z.string().min(1) });
+const TEMPLATE_SLOTS = {
+  wrongDuration: { required: ['days'], allowed: ['days', 'policy'] },
+  inventedOffering: { required: ['offering'], allowed: ['offering'] },
+  offeringNames: { required: [], allowed: [] },
+  wrongPrice: { required: ['product', 'amount'], allowed: ['product', 'amount'] },
+  correctPrice: { required: ['product', 'amount'], allowed: ['product', 'amount'] },
+  falseHuman: { required: [], allowed: [] },
+  aiDisclosure: { required: [], allowed: [] },
+  neitherOpener: { required: [], allowed: [] },
+  unsupportedPromise: { required: [], allowed: [] },
+} as const;
+type TemplateList = keyof typeof TEMPLATE_SLOTS;
+const TemplateFile = z.strictObject(
+  Object.fromEntries(Object.keys(TEMPLATE_SLOTS).map((k) => [k, z.array(Template)])) as Record<TemplateList, z.ZodArray<typeof Template>>,
+);
+
+describe('hallucination templates', () => {
+  const file = TemplateFile.parse(JSON.parse(readFileSync(join(BANK_DIR, 'hallucination-templates.json'), 'utf8')));
+  const lists = Object.keys(TEMPLATE_SLOTS) as TemplateList[];
+  it('has at least 25 templates per list (40 offering names), unique ids, both splits', () => {
+    for (const key of lists) {
+      expect(file[key].length, key).toBeGreaterThanOrEqual(key === 'offeringNames' ? 40 : 25);
+      expectUniqueIds(file[key]);
+      expectBalancedSplits(file[key], () => key);
+    }
+  });
+  it('uses exactly the slot names each list allows, and the required ones', () => {
+    for (const key of lists) {
+      const { required, allowed } = TEMPLATE_SLOTS[key];
+      for (const t of file[key]) {
+        const slots = [...t.text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+        for (const s of slots) expect(allowed as readonly string[], `${key} ${t.id}: {${s}}`).toContain(s);
+        for (const r of required) expect(slots, `${key} ${t.id}`).toContain(r);
+      }
+    }
+  });
+  it('writes the currency inside every price template', () => {
+    for (const t of [...file.wrongPrice, ...file.correctPrice]) expect(t.text, t.id).toMatch(/\$|USD|dollars|bucks/);
+  });
+});
