@@ -157,9 +157,14 @@ export function recordCall(st: ConversationState, call: Omit<ModelCall, 'idx'>):
   if (call.role === 'agent' && call.error === null) st.handleTimeMs += call.latencyMs;
 }
 
-/** A call that returned, priced at the batch rate when it went through a batch API. */
+/**
+ * A call that returned, priced at the batch rate when it went through a batch API. Cost is a property of the call,
+ * not of how it was fetched: a reply replayed from the cache keeps its usage and its price, and is marked `cached`,
+ * so a study costs the same however often it is rebuilt; what was paid now is the sum over calls not replayed.
+ */
 export function callRecord(role: Role, client: Pick<ModelClient, 'id' | 'spec'>, out: CallOutcome, isBatch = false): Omit<ModelCall, 'idx'> {
-  const price = out.cached ? { costUsd: 0, priceSource: 'cache hit: no provider call' } : priceCall(client.spec, out.result.usage, isBatch);
+  const priced = priceCall(client.spec, out.result.usage, isBatch);
+  const price = out.cached ? { ...priced, priceSource: `${priced.priceSource} (replayed from the cache: not paid again)` } : priced;
   return {
     role, model: client.id, usage: out.result.usage, latencyMs: out.result.latencyMs, costUsd: price.costUsd, priceSource: price.priceSource,
     cached: out.cached, isBatch, retries: out.retries, error: null,

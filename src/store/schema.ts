@@ -102,6 +102,18 @@ export const DDL: string[] = [
     direction VARCHAR NOT NULL,
     description VARCHAR NOT NULL
   )`,
+  // Cost is a property of the call: a replayed (cached) call keeps its price. Per run and model, what the cells that
+  // run stored cost (the study's cost) and what was paid while it ran (calls not replayed from the cache). Calls with
+  // no known price are counted apart, never summed as zero.
+  `CREATE OR REPLACE VIEW run_costs AS
+    SELECT c.run_id, mc.model, mc.role,
+      count(*) AS calls,
+      count(*) FILTER (WHERE mc.cached) AS replayed_calls,
+      count(*) FILTER (WHERE mc.cost_usd IS NULL) AS unpriced_calls,
+      coalesce(sum(mc.cost_usd), 0) AS study_cost_usd,
+      coalesce(sum(mc.cost_usd) FILTER (WHERE NOT mc.cached), 0) AS incurred_cost_usd
+    FROM model_calls mc JOIN conversations c USING (cell_key)
+    GROUP BY c.run_id, mc.model, mc.role`,
 ];
 
 export const TABLES = ['runs', 'conversations', 'messages', 'tool_calls', 'model_calls', 'scores', 'metrics'] as const;

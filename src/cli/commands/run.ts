@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { dbPath, overridesFrom, suiteOptions, type SuiteCliOptions } from '../options.js';
 import { EXIT } from '../exit.js';
+import type { Store } from '../../store/db.js';
 
 interface RunCliOptions extends SuiteCliOptions {
   progress?: 'tty' | 'plain' | 'silent';
@@ -80,6 +81,8 @@ export function registerRun(program: Command): void {
           });
           out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
             `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors${summary.localErrors ? `, ${summary.localErrors} local errors` : ''}) in ${(summary.wallMs / 1000).toFixed(2)}s`);
+          const cost = await runCost(store, summary.runId);
+          if (cost) out(cost);
           for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
           if (summary.localFailure !== undefined) {
             out(`stopped: ${summary.localFailure}`);
@@ -95,4 +98,16 @@ export function registerRun(program: Command): void {
       }
       if (failed) process.exitCode = EXIT.failedCells;
     });
+}
+
+/** What this run paid now and what the cells it stored cost (replayed calls keep their price), from `run_costs`. */
+async function runCost(store: Store, runId: string): Promise<string | null> {
+  const [r] = await store.all<{ calls: bigint | null; replayed: bigint | null; unpriced: bigint | null; study: number | null; incurred: number | null }>(
+    `SELECT sum(calls) AS calls, sum(replayed_calls) AS replayed, sum(unpriced_calls) AS unpriced, sum(study_cost_usd) AS study, sum(incurred_cost_usd) AS incurred
+     FROM run_costs WHERE run_id = ? AND model <> 'rules'`, [runId]);
+  const calls = Number(r?.calls ?? 0);
+  if (!r || calls === 0) return null;
+  const unpriced = Number(r.unpriced ?? 0);
+  return `cost: $${(r.incurred ?? 0).toFixed(4)} paid now, $${(r.study ?? 0).toFixed(4)} for the cells this run stored ` +
+    `(${Number(r.replayed ?? 0)} of ${calls} calls replayed from the cache at their original price${unpriced ? `; ${unpriced} calls have no known price and are not in these sums` : ''})`;
 }
