@@ -42,7 +42,7 @@ export const ChatMessageSchema = z.discriminatedUnion('role', [
     ...common,
   }),
   z.strictObject({ role: z.literal('tool'), tool_call_id: z.string().min(1), content: ContentSchema, ...common }),
-]);
+], { error: (iss) => (iss.code === 'invalid_union' && iss.note === 'No matching discriminator' ? 'role system, developer, user, assistant or tool' : undefined) });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 /** The text of a content value: a string as it is, text parts joined by newlines, null as empty. */

@@ -45,10 +45,11 @@ export function chatToTurns(messages: ChatMessage[], at: { file: string; line: n
       case 'assistant': {
         const toolCalls: ToolCall[] = [];
         (m.tool_calls ?? []).forEach((tc, j) => {
+          if (callNames.has(tc.id)) { problem(`${path}.tool_calls.${j}.id`, 'a tool call id unique within the conversation', JSON.stringify(tc.id)); return; }
+          // Registered before its arguments are checked, so the tool message answering it is not a second error.
+          callNames.set(tc.id, tc.function.name);
           const parsed = parseArguments(tc.function.arguments);
           if ('found' in parsed) { problem(`${path}.tool_calls.${j}.function.arguments`, 'a JSON object written as a string, e.g. "{\\"order_id\\": \\"W123\\"}"', parsed.found); return; }
-          if (callNames.has(tc.id)) { problem(`${path}.tool_calls.${j}.id`, 'a tool call id unique within the conversation', JSON.stringify(tc.id)); return; }
-          callNames.set(tc.id, tc.function.name);
           toolCalls.push({ id: tc.id, name: tc.function.name, arguments: parsed.args });
         });
         const text = contentText(m.content) || (m.refusal ?? '');

@@ -32,7 +32,8 @@ export function toolClassProblems(records: AuditRecord[], map: ToolClassMap, map
   for (const rec of records) {
     (rec.truth?.actions?.writes ?? []).forEach((w, i) => {
       const cls = toolClassOf(w.tool, r);
-      if (cls !== 'write') {
+      // A tool already listed as unmapped is not reported twice.
+      if (cls !== 'write' && !(cls === undefined && firstUse.has(w.tool) && !allowUnmapped)) {
         problems.push({
           file: rec.file, line: rec.line, path: `expected_writes.${i}.tool`,
           expected: `a tool of class write${mapFile ? ` in ${mapFile}` : ''} (only writes are compared)`,
