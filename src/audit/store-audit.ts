@@ -47,8 +47,8 @@ function auditManifest(plan: AuditPlan, evaluators: Evaluator[], keys: Map<strin
 export async function storeAudit(plan: AuditPlan, store: Store, evaluators: Evaluator[], judge?: JudgeRole): Promise<AuditSummary> {
   const runId = newRunId();
   const at = new Date().toISOString();
-  const scoOpts = { approach: plan.approach, label: plan.label, runId, domain: plan.domain, at };
-  const convs = plan.records.map((r) => ({ rec: r, conv: auditConversation(r, scoOpts) }));
+  const convOpts = { approach: plan.approach, label: plan.label, runId, domain: plan.domain, at };
+  const convs = plan.records.map((r) => ({ rec: r, conv: auditConversation(r, convOpts) }));
   const keys = new Map(convs.map((c) => [c.rec.id, c.conv.cell.key]));
   const manifest = auditManifest(plan, evaluators, keys);
   const configJson = JSON.stringify({ audit: { file: plan.file, label: plan.label, approach: plan.approach.meta.id, domain: plan.domain, toolClasses: plan.toolClassesFile ?? null, material: plan.material.files } });
@@ -81,6 +81,10 @@ export async function storeAudit(plan: AuditPlan, store: Store, evaluators: Eval
       if (batch.length >= BATCH) await flush();
     }
     await flush();
+  } catch (e) {
+    // Batches already committed stay (each is whole); the run row says the audit did not finish.
+    await store.exec(`UPDATE runs SET finished_at = ?, status = 'failed' WHERE run_id = ?`, [new Date().toISOString(), runId]).catch(() => undefined);
+    throw e;
   } finally {
     writer.close();
   }
