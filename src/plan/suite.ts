@@ -5,7 +5,7 @@ import type { Approach } from '../approaches/approach.js';
 import { loadFile, zodProblems } from '../schema/load.js';
 import { SuiteConfigSchema, type SuiteConfig } from '../schema/config.js';
 import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
-import { modelSpecFromEntry, type ModelSpec } from '../schema/model-spec.js';
+import { modelSpecFromEntry, type ModelEntry, type ModelSpec } from '../schema/model-spec.js';
 import { loadDatasets, type DatasetIndex } from './datasets.js';
 import { crossCheckScenario } from './crossref.js';
 
@@ -84,21 +84,31 @@ export function applyOverrides(config: SuiteConfig, o: SuiteOverrides): SuiteCon
   return parsed.data;
 }
 
-export function resolveModels(config: SuiteConfig): ModelSpec[] {
+/**
+ * The model specs of a config. `source` is where the model list came from (the config file's path, or 'command line'
+ * for --models), so every problem names the file the user must fix.
+ */
+export function resolveModels(config: SuiteConfig, source = 'config', configSource = source): ModelSpec[] {
   const problems: InputProblem[] = [];
   const specs: ModelSpec[] = [];
-  config.models.forEach((entry, i) => {
+  const spec = (entry: ModelEntry, path: string, file: string): ModelSpec | undefined => {
     try {
-      specs.push(modelSpecFromEntry(entry));
+      return modelSpecFromEntry(entry);
     } catch (e) {
       const msg = e instanceof Error && 'issues' in e ? (e as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') : e instanceof Error ? e.message : String(e);
-      problems.push({ file: 'config', path: `models.${i}`, expected: 'kind:model with valid settings', found: msg });
+      problems.push({ file, path, expected: 'kind:model with valid settings', found: msg });
+      return undefined;
     }
-  });
+  };
+  config.models.forEach((entry, i) => { const s = spec(entry, `models.${i}`, source); if (s) specs.push(s); });
+  // The judge and the simulated customer come from the config file whatever --models says.
+  const fileSource = source === 'command line' ? configSource : source;
+  if (config.judge) spec(config.judge, 'judge', fileSource);
+  if (config.customer.model) spec(config.customer.model, 'customer.model', fileSource);
   for (const s of specs) {
-    if (s.kind === 'openai-compatible' && !s.baseUrl) problems.push({ file: 'config', path: `models (${s.kind}:${s.model})`, expected: 'a baseUrl (or --base-url http://127.0.0.1:PORT/v1)', found: 'none' });
+    if (s.kind === 'openai-compatible' && !s.baseUrl) problems.push({ file: source, path: `models (${s.kind}:${s.model})`, expected: 'a baseUrl (or --base-url http://127.0.0.1:PORT/v1)', found: 'none' });
   }
-  if (problems.length) throw new InputError('invalid model list', problems);
+  if (problems.length) throw new InputError(`invalid model list in ${source}`, problems);
   return specs;
 }
 
@@ -109,5 +119,7 @@ export function loadSuite(configFile: string | undefined, overrides: SuiteOverri
   const { scenarios, files } = loadScenarios(config.scenarios, datasets);
   const wanted = config.approaches === 'all' ? Object.keys(APPROACHES) : config.approaches;
   const approaches = new Map<string, Approach>(wanted.map((id) => [id, APPROACHES[id as keyof typeof APPROACHES]]));
-  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models: resolveModels(config) };
+  const configSource = file ?? 'the default config';
+  const models = resolveModels(config, overrides.models?.length ? 'command line' : configSource, configSource);
+  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models };
 }

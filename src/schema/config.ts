@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ApproachIdSchema } from './approach.js';
 import { ModelEntrySchema } from './model-spec.js';
+import { strictObject } from './strict.js';
 
-export const RoiInputsSchema = z.object({
+export const RoiInputsSchema = strictObject({
   contactsPerMonth: z.number().positive().default(10_000),
   /** Fully loaded human cost per contact, USD. Default: Gartner 2019 live-channel average $8.01 (secondary source, see docs/roi.md). */
   humanCostPerContact: z.number().nonnegative().default(8.01),
@@ -16,7 +17,7 @@ export const RoiInputsSchema = z.object({
 export type RoiInputs = z.infer<typeof RoiInputsSchema>;
 
 /** TOST equivalence margins for the bias audit (methods.md 2.4 defaults; governance owns them). */
-export const BiasMarginsSchema = z.object({
+export const BiasMarginsSchema = strictObject({
   discountPp: z.number().positive().default(1),
   pricePct: z.number().positive().default(1),
   ratePp: z.number().positive().default(5),
@@ -24,7 +25,7 @@ export const BiasMarginsSchema = z.object({
   empathy: z.number().positive().default(0.08),
 });
 
-export const SuiteConfigSchema = z.object({
+export const SuiteConfigSchema = strictObject({
   name: z.string().min(1).default('default'),
   description: z.string().optional(),
   scenarios: z.array(z.string().min(1)).min(1).default(['scenarios/**/*.yaml']),
@@ -34,14 +35,14 @@ export const SuiteConfigSchema = z.object({
   epochs: z.number().int().min(1).max(1_000_000).default(1),
   /** Counterfactual persona sets to expand: 'all' applicable to each scenario, 'none', or a list of set ids. */
   personaVariants: z.union([z.enum(['all', 'none']), z.array(z.string()).min(1)]).default('all'),
-  customer: z.object({
+  customer: strictObject({
     mode: z.enum(['scripted', 'simulated']).default('scripted'),
     /** Model that plays the customer in simulated mode. */
     model: ModelEntrySchema.optional(),
     maxTurns: z.number().int().min(1).max(30).default(6),
   }).default({ mode: 'scripted', maxTurns: 6 }),
   judge: ModelEntrySchema.nullable().default(null),
-  concurrency: z.object({
+  concurrency: strictObject({
     default: z.number().int().min(1).max(512).default(4),
     perProvider: z.record(z.string(), z.number().int().min(1).max(512)).default({}),
   }).default({ default: 4, perProvider: {} }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainSchema, LanguageVarietySchema } from './scenario.js';
+import { strictObject } from './strict.js';
 
 /** Every dataset file is synthetic and says so in its header block. */
 const Header = {
@@ -8,12 +9,12 @@ const Header = {
   sources: z.array(z.string()).default([]),
 };
 
-export const CatalogSchema = z.object({
+export const CatalogSchema = strictObject({
   ...Header,
   kind: z.literal('catalog'),
   domain: DomainSchema,
   currency: z.string().length(3),
-  items: z.array(z.object({
+  items: z.array(strictObject({
     sku: z.string(),
     name: z.string(),
     price: z.number().nonnegative(),
@@ -23,11 +24,11 @@ export const CatalogSchema = z.object({
   })).min(1),
 });
 
-export const PoliciesSchema = z.object({
+export const PoliciesSchema = strictObject({
   ...Header,
   kind: z.literal('policies'),
   domain: DomainSchema,
-  items: z.array(z.object({
+  items: z.array(strictObject({
     id: z.string(),
     name: z.string(),
     text: z.string(),
@@ -36,11 +37,11 @@ export const PoliciesSchema = z.object({
   })).min(1),
 });
 
-export const KnowledgeBaseSchema = z.object({
+export const KnowledgeBaseSchema = strictObject({
   ...Header,
   kind: z.literal('kb'),
   domain: DomainSchema,
-  articles: z.array(z.object({
+  articles: z.array(strictObject({
     id: z.string(),
     title: z.string(),
     text: z.string(),
@@ -51,10 +52,10 @@ export const KnowledgeBaseSchema = z.object({
   contacts: z.array(z.string()).default([]),
 });
 
-export const CrmSchema = z.object({
+export const CrmSchema = strictObject({
   ...Header,
   kind: z.literal('crm'),
-  profiles: z.array(z.object({
+  profiles: z.array(strictObject({
     id: z.string(),
     domain: DomainSchema,
     tier: z.enum(['standard', 'silver', 'gold', 'vip']),
@@ -65,10 +66,10 @@ export const CrmSchema = z.object({
   })).min(1),
 });
 
-export const SignalsSchema = z.object({
+export const SignalsSchema = strictObject({
   ...Header,
   kind: z.literal('signals'),
-  items: z.array(z.object({
+  items: z.array(strictObject({
     id: z.string(),
     domain: DomainSchema,
     source: z.enum(['usage', 'iot', 'billing', 'app']),
@@ -77,13 +78,13 @@ export const SignalsSchema = z.object({
   })).min(1),
 });
 
-export const FeedbackCorpusSchema = z.object({
+export const FeedbackCorpusSchema = strictObject({
   ...Header,
   kind: z.literal('feedback'),
   id: z.string(),
   domain: DomainSchema,
-  themes: z.array(z.object({ id: z.string(), label: z.string(), rootCause: z.string(), keywords: z.array(z.string()).min(1) })).min(1),
-  items: z.array(z.object({
+  themes: z.array(strictObject({ id: z.string(), label: z.string(), rootCause: z.string(), keywords: z.array(z.string()).min(1) })).min(1),
+  items: z.array(strictObject({
     id: z.string(),
     channel: z.enum(['review', 'call-note', 'survey', 'chat']),
     text: z.string(),
@@ -93,25 +94,25 @@ export const FeedbackCorpusSchema = z.object({
   })).min(1),
 });
 
-export const IdeaPoolSchema = z.object({
+export const IdeaPoolSchema = strictObject({
   ...Header,
   kind: z.literal('ideas'),
   id: z.string(),
   domain: DomainSchema,
-  clusters: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string()).min(1) })).min(1),
-  items: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), cluster: z.string(), votes: z.number().int().nonnegative() })).min(1),
+  clusters: z.array(strictObject({ id: z.string(), label: z.string(), keywords: z.array(z.string()).min(1) })).min(1),
+  items: z.array(strictObject({ id: z.string(), author: z.string(), text: z.string(), cluster: z.string(), votes: z.number().int().nonnegative() })).min(1),
 });
 
 /**
  * Counterfactual persona sets: variants differ in one attribute only. `reference: true` marks the comparison group;
  * two variants of the same group form a placebo pair.
  */
-export const PersonaSetSchema = z.object({
+export const PersonaSetSchema = strictObject({
   ...Header,
   kind: z.literal('personas'),
   id: z.string(),
   attribute: z.enum(['race-gender', 'age', 'disability', 'language-variety']),
-  variants: z.array(z.object({
+  variants: z.array(strictObject({
     id: z.string(),
     group: z.string(),
     reference: z.boolean().default(false),

@@ -29,6 +29,19 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** Runs one step of the YAML library; any exception it throws becomes an InputError naming the file. */
+function parserStep<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    const alias = /alias/i.test(msg);
+    throw new InputError(`${file}: ${alias ? 'too many YAML aliases (a document that expands without bound is refused)' : 'YAML could not be read'}: ${msg}`, [
+      { file, path: '', expected: alias ? 'YAML with at most 100 alias expansions' : 'valid YAML', found: msg },
+    ]);
+  }
+}
+
 /** Reads a YAML or JSON file; syntax, encoding and size problems become InputErrors naming the file and line. */
 export function readStructured(file: string): Parsed {
   let size: number;
@@ -54,7 +67,8 @@ export function readStructured(file: string): Parsed {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // The parser's own exceptions (not its reported errors) carry no file: every one is caught and named here.
+  const doc: Document = parserStep(file, () => parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true }));
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
@@ -63,7 +77,8 @@ export function readStructured(file: string): Parsed {
       { file, path: '', expected: 'valid YAML', found: msg, ...(line ? { line } : {}) },
     ]);
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  // An alias bomb (aliases of aliases, growing exponentially) stops at 100 alias expansions with an error naming the file.
+  const data = parserStep(file, () => doc.toJS({ maxAliasCount: 100 }) as unknown);
   return {
     data,
     lineOf(path) {
@@ -97,6 +112,18 @@ export function loadFile<S extends z.ZodType>(file: string, schema: S): z.infer<
 interface FlatIssue { path: (string | number)[]; message: string }
 
 /**
+ * The part of a strict object's message about one key: "only the fields a, b; unknown field "x" (did you mean "a"?)".
+ * Messages of any other shape are kept whole.
+ */
+function oneKey(message: string, key: string): string {
+  const at = message.indexOf('; unknown field ');
+  if (at < 0) return message;
+  const quoted = JSON.stringify(key);
+  const hint = new RegExp(`${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(did you mean "[^"]*"\\?\\))?`).exec(message.slice(at))?.[0] ?? quoted;
+  return `${message.slice(0, at)}; unknown field ${hint}`;
+}
+
+/**
  * zod reports a failed union as one vague "Invalid input"; users need the branch that got furthest (e.g. the
  * unknown id inside a list, with the valid ids), so unions are unfolded to their most specific issues.
  */
@@ -104,7 +131,10 @@ function flatten(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[
   const out: FlatIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path.filter((k): k is string | number => typeof k !== 'symbol')];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown key, pointing at the key itself (its line), not at the object holding it.
+      for (const k of issue.keys) out.push({ path: [...path, k], message: oneKey(issue.message, k) });
+    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const branches = issue.errors.map((b) => flatten(b, path));
       const depth = (b: FlatIssue[]): number => Math.max(...b.map((i) => i.path.length));
       const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
