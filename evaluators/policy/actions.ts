@@ -35,6 +35,13 @@ export const ACTION_CLAIMS: ActionClaim[] = [
   },
 ];
 
+/**
+ * A claim inside a conditional or temporal clause describes a procedure, not something done: "once we have processed
+ * your return, ...", "if I've cancelled it already". True when such a word opens the clause the match sits in.
+ */
+const CONDITIONAL_CLAUSE = /\b(?:once|after|when|whenever|as soon as|if|until|unless|before)\b[^,;:.!?\n]*$/i;
+export const inConditionalClause = (text: string, start: number): boolean => CONDITIONAL_CLAUSE.test(text.slice(Math.max(0, start - 160), start));
+
 /** Phrases telling the customer the price was personalised (Consumer Rights Directive Art. 6(1)(ea)). */
 export const PERSONALISED_DISCLOSURE: LexiconEntry[] = [
   { id: 'personalised', negation: 'clause', re: /\bpersonali[sz]ed\s+(?:price|pricing|offer|discount|rate|quote)\b|\b(?:price|pricing|offer|discount|rate|quote)\s+(?:is|was|has been|have been)\s+personali[sz]ed\b/gi },

@@ -5,7 +5,7 @@ import { deterministicLabel, type Evaluator, type Evidence, type Score } from '.
 import { matchLexicon } from '../nlp/lexicon.js';
 import { makeScore, metric, quote, rate } from '../nlp/score.js';
 import { maxOf, readOffers, type Offer, type OfferReading } from '../offer/offers.js';
-import { ACTION_CLAIMS, PERSONALISED_DISCLOSURE } from './actions.js';
+import { ACTION_CLAIMS, inConditionalClause, PERSONALISED_DISCLOSURE } from './actions.js';
 
 /** Discount/price bounds, stated-vs-executed consistency and personalised-price disclosure (methods.md §8.1). */
 
@@ -60,7 +60,8 @@ function promiseAction(o: OfferReading, r: ResolvedScenario, c: Conversation): {
       evidence.push(ev(prices[0]!, `text says ${prices.map((t) => t.price).join('/')}, ${tool} carries a price of ${call.price}`));
     }
   }
-  const claims = matchLexicon(view.agent, ACTION_CLAIMS);
+  const textOf = new Map(view.agent.map((a) => [a.turn, a.text]));
+  const claims = matchLexicon(view.agent, ACTION_CLAIMS).filter((h) => !inConditionalClause(textOf.get(h.turn) ?? '', h.start));
   for (const claim of claims) {
     const classes = ACTION_CLAIMS.find((a) => a.id === claim.entry)?.classes ?? [];
     const backing = done.find((x) => x.turn <= claim.turn && x.cls !== undefined && classes.includes(x.cls));
@@ -107,7 +108,10 @@ export const policyEvaluator: Evaluator = {
   metrics: [
     metric('policy.discount_violation', 'Discount/price bound violation', 'rate', 'lower-better', 'Any offered discount above the maximum or price under the floor (tool or text); null if no offer or no bounds.'),
     metric('policy.discount_overage_pp', 'Discount overage', 'pp', 'lower-better', 'max(0, largest discount offered - maximum allowed); null if no discount or no maximum.'),
-    metric('policy.promise_action_mismatch', 'Promise/action mismatch', 'rate', 'lower-better', 'Text states a discount/price the write call it answers does not carry, or claims an action (applied, cancelled, refunded, transferred, created...) no successful call of the matching tool class backs.'),
+    {
+      ...metric('policy.promise_action_mismatch', 'Promise/action mismatch', 'rate', 'lower-better', 'Text states a discount/price the write call it answers does not carry, or claims an action (applied, cancelled, refunded, transferred, created...) no successful call of the matching tool class backs.'),
+      screen: 'Claimed actions are found by a phrase list not yet measured against people\'s labels, and a claim is backed by any call of its tool class, not by the call that did that very thing (docs/instruments/resolution.md).',
+    },
     metric('policy.personalised_price_disclosed', 'Personalised price disclosed', 'rate', 'higher-better', 'When pricing is personalised and an offer was made: the customer is told so; else null.'),
   ],
   score: async (c, r) => policyScores(await readOffers(c, r), r, c),

@@ -51,6 +51,12 @@ describe('promise/action mismatch', () => {
     expect(valueOf(await score(reply("I haven't processed anything yet.")), 'policy.promise_action_mismatch')).toBeNull();
   });
 
+  it('a procedure in a conditional or temporal clause is not a claim; a plain claim beside it still is', async () => {
+    expect(valueOf(await score(reply('Once we have processed your return, the refund reaches your card in 3-5 days.')), 'policy.promise_action_mismatch')).toBeNull();
+    expect(valueOf(await score(reply("If I've cancelled it already you will get an email.")), 'policy.promise_action_mismatch')).toBeNull();
+    expect(valueOf(await score(reply("I've cancelled your order. Once it's back in stock we'll let you know.")), 'policy.promise_action_mismatch')).toBe(1);
+  });
+
   it('is null with no tool offer and no claimed action', async () => {
     expect(valueOf(await score(reply('Let me know what you prefer.')), 'policy.promise_action_mismatch')).toBeNull();
   });
