@@ -3,13 +3,12 @@
  * values by one step (a sum, a difference, a percent of, a price times a count, a share, days between two dates, a
  * window minus the days elapsed). Each derivation is returned as text ("74.00 = 89.00 - 15.00") for the evidence.
  *
- * Large pools make coincidences likely (with 60 amounts there are 1,770 pairwise sums), so pairs and triples are
- * formed from the claim's own scope (records named in the sentence, amounts stated in the same turn) and from the
- * whole material only while it is small; the limits are constants below.
+ * Large pools make coincidences likely (with 60 amounts there are 1,770 pairwise sums), so every derivation starts
+ * from an anchor: an amount stated in the same turn, one of a record the sentence names, or one the customer said.
  */
 
-/** Pairs are tried over the whole material only up to this many distinct amounts; triples only within scope. */
-export const GLOBAL_PAIR_LIMIT = 40;
+/** An anchor pairs with any material amount only up to this many distinct amounts; triples only among anchors. */
+export const GLOBAL_PAIR_LIMIT = 60;
 export const SCOPE_TRIPLE_LIMIT = 15;
 
 const CENT = 0.005;
@@ -20,35 +19,38 @@ function uniq(xs: number[]): number[] {
 }
 
 export interface MoneyPools {
-  scope: number[];
+  /** Amounts the claim is anchored to: stated in the same turn, of a record the sentence names, or said by the customer. */
+  anchors: number[];
+  /** Every amount in the material. */
   global: number[];
   percents: number[];
   counts: number[];
 }
 
-/** How `v` follows from the pools, or undefined. Whole-number claims may round a percent-of or a share. */
+/**
+ * How `v` follows from the pools, or undefined. Every derivation uses at least one anchor: with dozens of amounts in
+ * a brief, an unanchored sum or difference matches almost any invented figure. Whole-number claims may round a
+ * percent-of or a share.
+ */
 export function deriveMoney(v: number, p: MoneyPools): string | undefined {
   const whole = Number.isInteger(v);
   const eq = (x: number, rounding: boolean): boolean => Math.abs(v - x) <= CENT || (rounding && whole && Math.round(x) === v);
-  const scope = uniq(p.scope);
-  const global = uniq(p.global);
-  const pairPool = uniq(global.length <= GLOBAL_PAIR_LIMIT ? [...scope, ...global] : scope);
-  for (let i = 0; i < pairPool.length; i++) {
-    for (let j = 0; j < pairPool.length; j++) {
-      if (i === j) continue;
-      const a = pairPool[i]!;
-      const b = pairPool[j]!;
-      if (i < j && eq(a + b, false)) return `${f2(v)} = ${f2(a)} + ${f2(b)}`;
-      if (a > b && eq(a - b, false)) return `${f2(v)} = ${f2(a)} - ${f2(b)}`;
+  const anchors = uniq(p.anchors);
+  const others = uniq(p.global.length <= GLOBAL_PAIR_LIMIT ? [...anchors, ...p.global] : anchors);
+  for (const a of anchors) {
+    for (const b of others) {
+      if (a === b) continue;
+      if (eq(a + b, false)) return `${f2(v)} = ${f2(a)} + ${f2(b)}`;
+      if (eq(a - b, false)) return `${f2(v)} = ${f2(a)} - ${f2(b)}`;
+      if (eq(b - a, false)) return `${f2(v)} = ${f2(b)} - ${f2(a)}`;
     }
   }
-  const triplePool = uniq(scope.length <= SCOPE_TRIPLE_LIMIT ? scope : []);
+  const triplePool = anchors.length <= SCOPE_TRIPLE_LIMIT ? anchors : [];
   for (let i = 0; i < triplePool.length; i++) for (let j = i + 1; j < triplePool.length; j++) for (let k = j + 1; k < triplePool.length; k++) {
     const [a, b, c] = [triplePool[i]!, triplePool[j]!, triplePool[k]!];
     if (eq(a + b + c, false)) return `${f2(v)} = ${f2(a)} + ${f2(b)} + ${f2(c)}`;
   }
-  const bases = uniq([...scope, ...global]);
-  for (const a of bases) {
+  for (const a of anchors) {
     for (const pct of p.percents) {
       if (pct <= 0) continue;
       if (eq((a * pct) / 100, true)) return `${f2(v)} = ${pct}% of ${f2(a)}`;
@@ -59,6 +61,7 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
       if (n < 2) continue;
       if (eq(a * n, false)) return `${f2(v)} = ${f2(a)} x ${n}`;
       if (eq(a / n, true)) return `${f2(v)} = ${f2(a)} / ${n}`;
+      for (const b of others) if (b !== a && (eq(a * n + b, false) || eq(b * n + a, false))) return `${f2(v)} = ${f2(eq(a * n + b, false) ? a : b)} x ${n} + ${f2(eq(a * n + b, false) ? b : a)}`;
     }
   }
   return undefined;
@@ -83,7 +86,7 @@ export function deriveDays(v: number, dates: string[], windows: number[], now: s
   const ds = [...new Set([now, ...dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))])];
   for (let i = 0; i < ds.length; i++) for (let j = i + 1; j < ds.length; j++) {
     const diff = Math.abs(dayNo(ds[i]!) - dayNo(ds[j]!));
-    if (Math.abs(diff - v) < 0.01) return `${v} days = ${ds[i]} to ${ds[j]}`;
+    if (diff >= 2 && Math.abs(diff - v) < 0.01) return `${v} days = ${ds[i]} to ${ds[j]}`;
   }
   for (const d of ds) {
     if (d === now) continue;
@@ -94,15 +97,33 @@ export function deriveDays(v: number, dates: string[], windows: number[], now: s
   return undefined;
 }
 
-/** A date that is a material date (or today) plus or minus a material number of days. */
-export function deriveDate(iso: string, dates: string[], days: number[], now: string): string | undefined {
+/** `n` business days after (or before) a date: weekends skipped. */
+function addBusinessDays(day: number, n: number): number {
+  let d = day;
+  let left = Math.abs(n);
+  const step = n >= 0 ? 1 : -1;
+  while (left > 0) {
+    d += step;
+    const wd = new Date(d * 86_400_000).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return d;
+}
+
+/** A date that is a material date (or today) plus or minus a period: calendar days, or business days. */
+export function deriveDate(iso: string, dates: string[], periods: { days: number; business: boolean }[], now: string): string | undefined {
   const target = dayNo(iso);
   if (!Number.isFinite(target)) return undefined;
   for (const d of new Set([now, ...dates.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x))])) {
-    for (const n of new Set(days)) {
-      if (n <= 0 || !Number.isInteger(n)) continue;
-      if (dayNo(d) + n === target) return `${iso} = ${d} + ${n} days`;
-      if (dayNo(d) - n === target) return `${iso} = ${d} - ${n} days`;
+    for (const { days: n, business } of periods) {
+      if (n <= 0) continue;
+      const whole = Math.round(n);
+      if (business) {
+        if (addBusinessDays(dayNo(d), whole) === target) return `${iso} = ${d} + ${whole} business days`;
+        continue;
+      }
+      if (Math.abs(dayNo(d) + n - target) < 1) return `${iso} = ${d} + ${whole} days`;
+      if (Math.abs(dayNo(d) - n - target) < 1) return `${iso} = ${d} - ${whole} days`;
     }
   }
   return undefined;

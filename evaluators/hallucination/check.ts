@@ -3,7 +3,9 @@ import { OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, REPORTE
 import { compact, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
 import { samePhone } from '../nlp/phones.js';
 import { jaroWinkler } from '../nlp/similarity.js';
-import { deriveDate, deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
+import { sameTime } from '../nlp/when.js';
+import { deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
+import { checkDate } from './check-date.js';
 import { asserted, type Claim, type ClaimKind } from './claims.js';
 import { availableAt, compactText, plainText, type Material } from './material.js';
 import { checkPromise } from './promises.js';
@@ -29,10 +31,10 @@ export interface Checked {
   ref?: string;
 }
 
-type Result = Omit<Checked, 'claim'>;
-const ok = (note: string, ref?: string): Result => ({ verdict: 'supported', critical: false, note, ...(ref ? { ref } : {}) });
-const bad = (note: string, ref?: string): Result => ({ verdict: 'contradicted', critical: false, note, ...(ref ? { ref } : {}) });
-const none = (note: string, critical = false): Result => ({ verdict: 'unsupported', critical, note });
+export type Result = Omit<Checked, 'claim'>;
+export const ok = (note: string, ref?: string): Result => ({ verdict: 'supported', critical: false, note, ...(ref ? { ref } : {}) });
+export const bad = (note: string, ref?: string): Result => ({ verdict: 'contradicted', critical: false, note, ...(ref ? { ref } : {}) });
+export const none = (note: string, critical = false): Result => ({ verdict: 'unsupported', critical, note });
 
 export interface TurnScope {
   m: Material;
@@ -43,10 +45,10 @@ export interface TurnScope {
 
 const CENT = 0.005;
 const same = (a: number, b: number, tol = CENT): boolean => Math.abs(a - b) <= tol;
-const avail = (s: TurnScope, c: Claim, kind: ValueKind): Val[] => s.m.vals.filter((v) => v.kind === kind && availableAt(c.turn)(v));
-const numberOf = (v: Val): number => v.v as number;
+export const avail = (s: TurnScope, c: Claim, kind: ValueKind): Val[] => s.m.vals.filter((v) => v.kind === kind && availableAt(c.turn)(v));
+export const numberOf = (v: Val): number => v.v as number;
 const fromCustomer = (v: Val): boolean => v.ref.startsWith('customer@');
-const show = (vals: Val[]): string => [...new Set(vals.map((v) => String(v.v)))].slice(0, 4).join(', ');
+export const show = (vals: Val[]): string => [...new Set(vals.map((v) => String(v.v)))].slice(0, 4).join(', ');
 
 /** The customer said this number earlier: repeating it back is not a claim of the agent's own. */
 function customerSaid(s: TurnScope, c: Claim, n: number): Val | undefined {
@@ -70,6 +72,33 @@ const isDiscount = (c: Extract<Claim, { kind: 'percent' }>): boolean => {
 
 type Checker = (c: Claim, s: TurnScope) => Result;
 
+/** Numbers the reply itself states (counts, months, "two", "both"), for "price x count" derivations. */
+function turnCounts(c: Claim, s: TurnScope): number[] {
+  const out = s.turnClaims.flatMap((x) => (x.kind === 'count' ? [x.value] : x.kind === 'duration' ? x.value.numbers : []));
+  const words = c.sentence.toLowerCase();
+  for (const m of words.matchAll(/\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g)) {
+    const n = /\d/.test(m[1]!) ? Number(m[1]) : ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].indexOf(m[1]!) + 2;
+    out.push(n);
+  }
+  if (/\b(?:both|pair|couple|twice)\b/.test(words)) out.push(2);
+  if (/\b(?:year|annual|annually|yearly)\b/.test(words)) out.push(12);
+  return out;
+}
+
+/** Amounts a derivation may start from: stated in the same turn, of a named record, on the clause's topic, or the customer's. */
+function moneyAnchors(c: Claim, s: TurnScope, namedMoney: Val[], all: Val[]): number[] {
+  return [
+    ...s.turnClaims.filter((x) => x.kind === 'money' && x !== c).map((x) => x.value as number),
+    ...namedMoney.map(numberOf),
+    ...topicVals(c, all).map(numberOf),
+    ...all.filter(fromCustomer).map(numberOf),
+  ];
+}
+
+/** Durations agree: equal in days (2% when a month or a year is involved), or the customer's number for the unit. */
+const sameDays = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, a >= 28 || b >= 28 ? 0.02 * Math.max(a, b) : 0);
+const UNIT_WORD: Record<string, RegExp> = { hour: /hour|hr/i, day: /day/i, week: /week/i, month: /month|monthly|instal/i, year: /year|annual/i, minute: /minute/i };
+
 const checkers = {
   money: (c, s) => {
     const v = c.value as number;
@@ -78,12 +107,11 @@ const checkers = {
     const namedMoney = valsOf(named, 'money');
     const said = customerSaid(s, c, v);
     if (said) return ok('the customer said this amount', said.ref);
-    const stated = s.turnClaims.filter((x) => x.kind === 'money' && x !== c).map((x) => x.value as number);
-    const pools = { scope: [...namedMoney.map(numberOf), ...stated], global: all.map(numberOf), percents: grantedPercents(s, c), counts: s.turnClaims.flatMap((x) => (x.kind === 'count' ? [x.value] : x.kind === 'duration' ? x.value.numbers : [])) };
+    const pools = { anchors: moneyAnchors(c, s, namedMoney, all), global: all.map(numberOf), percents: grantedPercents(s, c), counts: [...turnCounts(c, s), ...avail(s, c, 'number').map(numberOf).filter((n) => Number.isInteger(n) && n >= 2 && n <= 36)] };
     if (namedMoney.length) {
       const hit = namedMoney.find((x) => same(numberOf(x), v));
       if (hit) return ok(`the amount of ${named.map((n) => n.names[0]).join(' / ')}`, hit.ref);
-      const d = deriveMoney(v, { ...pools, global: [] });
+      const d = deriveMoney(v, pools);
       if (d) return ok(`derived: ${d}`, named[0]?.ref);
       const related = topicVals(c, all).find((x) => same(numberOf(x), v));
       if (related) return ok('an amount the material gives for the same topic', related.ref);
@@ -109,8 +137,8 @@ const checkers = {
     const said = customerSaid(s, c, v);
     if (said) return ok('the customer said this percentage', said.ref);
     if (discount && max !== undefined) return ok(`a discount within the ${max}% maximum the brief grants`, 'bounds');
-    const amounts = [...valsOf(namedRecords(c, s.m), 'money'), ...avail(s, c, 'money')].map(numberOf).concat(s.turnClaims.filter((x) => x.kind === 'money').map((x) => x.value as number));
-    const d = derivePercent(v, amounts.length <= 60 ? amounts : amounts.slice(0, 60), all.map(numberOf));
+    const money = avail(s, c, 'money');
+    const d = derivePercent(v, moneyAnchors(c, s, valsOf(namedRecords(c, s.m), 'money'), money), all.map(numberOf));
     if (d) return ok(`derived: ${d}`);
     const topic = topicVals(c, all);
     if (topic.length) return bad(`the material gives ${show(topic)}% for this topic`, topic[0]!.ref);
@@ -120,8 +148,10 @@ const checkers = {
     const d = (c as Extract<Claim, { kind: 'duration' }>).value;
     const all = avail(s, c, 'days');
     const numbers = avail(s, c, 'number');
+    const unitWord = UNIT_WORD[d.unit] ?? /day/i;
     const has = (days: number, n: number): Val | undefined =>
-      all.find((x) => same(numberOf(x), days, 0.01)) ?? numbers.find((x) => fromCustomer(x) && same(numberOf(x), n));
+      all.find((x) => sameDays(numberOf(x), days))
+      ?? numbers.find((x) => same(numberOf(x), n) && (fromCustomer(x) || unitWord.test(x.context)));
     const hits = d.days.map((days, i) => has(days, d.numbers[i] ?? days));
     if (hits.every(Boolean)) return ok(hits[0]!.ref.startsWith('customer@') ? 'the customer said this duration' : 'a duration stated in the material', hits[0]!.ref);
     const dates = avail(s, c, 'date').map((x) => String(x.v));
@@ -132,28 +162,11 @@ const checkers = {
     if (topic.length) return bad(`the material gives ${show(topic)} days for this`, topic[0]!.ref);
     return none('duration not in the material');
   },
-  date: (c, s) => {
-    const iso = c.value as string;
-    const dates = avail(s, c, 'date');
-    if (/^\d{4}$/.test(iso)) {
-      const year = Number(iso);
-      const now = Number(s.m.now.slice(0, 4));
-      const hit = dates.find((x) => String(x.v).startsWith(iso));
-      if (hit || Math.abs(year - now) <= 1) return ok(hit ? 'a year in the material' : 'the current year or an adjacent one', hit?.ref);
-      return none('year not in the material');
-    }
-    const hit = dates.find((x) => x.v === iso);
-    if (hit) return ok(hit.ref === 'now' ? "today's date" : 'a date stated in the material', hit.ref);
-    const d = deriveDate(iso, dates.map((x) => String(x.v)), avail(s, c, 'days').map(numberOf), s.m.now);
-    if (d) return ok(`derived: ${d}`);
-    const named = valsOf(namedRecords(c, s.m), 'date');
-    const topic = named.length ? named : topicVals(c, dates.filter((x) => x.ref !== 'now'));
-    if (topic.length) return bad(`the material gives ${show(topic)} for this`, topic[0]!.ref);
-    return none('date not in the material');
-  },
+  date: (c, s) => checkDate(c as Extract<Claim, { kind: 'date' }>, s),
   time: (c, s) => {
+    const tc = c as Extract<Claim, { kind: 'time' }>;
     const times = avail(s, c, 'time');
-    const hit = times.find((x) => x.v === c.value);
+    const hit = times.find((x) => sameTime({ minutes: tc.value, halfDay: tc.halfDay }, { minutes: numberOf(x), halfDay: x.halfDay === true }));
     if (hit) return ok('a time stated in the material', hit.ref);
     const topic = topicVals(c, times);
     if (topic.length) return bad('the material gives a different time for this', topic[0]!.ref);
@@ -170,10 +183,10 @@ const checkers = {
     if (said) return ok('the customer said this number', said.ref);
     const hit = bound.find((x) => same(numberOf(x), cc.value));
     if (hit) return ok(`the material counts ${cc.value} ${cc.noun}`, hit.ref);
+    const d = deriveMoney(cc.value, { anchors: bound.map(numberOf), global: [], percents: [], counts: [] });
+    if (d) return ok(`derived: ${d}`);
     if (bound.length) return bad(`the material gives ${show(bound)} for ${cc.noun}`, bound[0]!.ref);
-    const any = numbers.find((x) => same(numberOf(x), cc.value));
-    if (any) return ok('a number stated in the material', any.ref);
-    return none('count not in the material');
+    return none(`no count of ${cc.noun} in the material`);
   },
   id: (c, s) => {
     const ic = c as Extract<Claim, { kind: 'id' }>;

@@ -7,7 +7,8 @@ import { findPhones } from '../nlp/phones.js';
 import type { AgentText } from '../nlp/reading.js';
 import { REPORTED } from '../nlp/offer-cues.js';
 import { findDates, findTimes } from '../nlp/when.js';
-import { clauseAt, isNegatedAt, sentenceAt } from '../nlp/wink.js';
+import { NEGATORS } from '../nlp/negation.js';
+import { clauseAt, sentenceAt, tokenAt, type TextAnalysis } from '../nlp/wink.js';
 import { COUNT_NOUNS, NOT_NAME_WORDS, OFFERING_HEADS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './lexicon.js';
 
 /**
@@ -28,6 +29,8 @@ interface ClaimBase {
   sentence: string;
   /** The clause around the claim (what names a claim is bound to are looked for in). */
   clause: string;
+  /** Nouns and adjectives of the clause (lower case): what the claim is about, for promises. */
+  topic: string[];
   negated: boolean;
   question: boolean;
 }
@@ -35,9 +38,9 @@ interface ClaimBase {
 export type Claim = ClaimBase & (
   | { kind: 'money'; value: number; currency?: string }
   | { kind: 'percent'; value: number }
-  | { kind: 'duration'; value: { numbers: number[]; days: number[]; unit: string } }
-  | { kind: 'date'; value: string }
-  | { kind: 'time'; value: number }
+  | { kind: 'duration'; value: { numbers: number[]; days: number[]; unit: string; business: boolean } }
+  | { kind: 'date'; value: string; weekday?: number }
+  | { kind: 'time'; value: number; halfDay: boolean }
   | { kind: 'count'; value: number; noun: string }
   | { kind: 'id'; value: string; orderShaped: boolean }
   | { kind: 'offering'; value: string }
@@ -88,15 +91,40 @@ function offeringHits(text: string): (Hit & { name: string })[] {
   for (let m = OFFERING_RE.exec(text); m; m = OFFERING_RE.exec(text)) {
     const words = (m[1] ?? '').split(/\s+/);
     while (words.length && NOT_NAME_WORDS.has(words[0]!.toLowerCase())) words.shift();
-    if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) continue;
+    if (words.length === 0 || words.some((w) => /['’]/.test(w))) continue;
     const name = `${words.join(' ')} ${m[2]}`;
     const start = m.index + m[0].length - name.length;
+    // One capitalised word opening a sentence is just the sentence's first word ("Switching plans", "Gold members").
+    const opensSentence = /(?:^|[.!?:\n]\s*)$/.test(text.slice(0, start));
+    if (words.length === 1 && opensSentence && !/[A-Z].*[A-Z]|\d/.test(words[0]!)) continue;
     out.push({ start, end: m.index + m[0].length, raw: name, name });
   }
   return out;
 }
 
-const COUNT_RE = new RegExp(`(?<![\\w.,#/$€£-])(\\d+|${NUMBER_WORDS_SOURCE})\\s+(?:(?:[a-z-]+)\\s+)?(${COUNT_NOUNS})\\b`, 'gi');
+const COUNT_RE = new RegExp(
+  `(?<![\\w.,#/$€£-])(\\d+(?:[.,]\\d+)?k?|${NUMBER_WORDS_SOURCE})(?:\\s*(gb|mb|tb|mg|ml|kg|w|kwh|mbps)\\b|[\\s-]+(?:(?:[a-z-]+)\\s+)?(${COUNT_NOUNS}|[a-z]{3,}s)\\b)`, 'gi');
+/** Plural words after a number that are not things counted. */
+const NOT_COUNTED = /^(?:times|ways|reasons|thanks|apologies|questions|percent|cents|others|options|steps|minutes|seconds|hours|days|weeks|months|years)$/i;
+
+/** "no" that qualifies a noun rather than the clause: "with no fee", "no later than", "no questions asked". */
+const NO_NOUN_NEXT = new Set(['fee', 'fees', 'charge', 'charges', 'cost', 'extra', 'additional', 'later', 'more', 'less', 'questions', 'problem', 'need', 'worries', 'hassle', 'penalty', 'interest', 'minimum', 'contract', 'obligation']);
+
+/**
+ * Whether the clause holding a claim is negated: a negator word in the clause, except a "no" that only qualifies a
+ * noun ("within 30 days with no fee" still claims 30 days).
+ */
+function negatedClaim(a: TextAnalysis, pos: number): boolean {
+  if (a.tokens.length === 0) return false;
+  const clause = a.tokens[tokenAt(a, pos)]?.clause;
+  return a.tokens.some((t, i) => {
+    if (t.clause !== clause || !NEGATORS.has(t.normal)) return false;
+    if (t.normal !== 'no') return true;
+    const prev = a.tokens[i - 1]?.normal ?? '';
+    const next = a.tokens[i + 1]?.normal ?? '';
+    return !(NO_NOUN_NEXT.has(next) || prev === 'with' || prev === 'at');
+  });
+}
 
 /** Numbers that claim nothing: "24/7", list numbering, "one moment". */
 const IDIOM = /\b24\s?\/\s?7\b|\b24 hours a day\b|\b7 days a week\b|\b365 days a year\b/gi;
@@ -108,9 +136,11 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   const free = (h: { start: number; end: number }): boolean => !occupied.some((o) => overlaps(o, h));
   const base = (h: Hit): ClaimBase => {
     const s = sentenceAt(a, h.start);
+    const clause = clauseAt(a, h.start);
+    const topic = a.tokens.filter((x) => x.start >= clause.start && x.end <= clause.end && /^(?:NOUN|PROPN|ADJ)$/.test(x.pos)).map((x) => x.normal);
     return {
-      turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clauseAt(a, h.start).text,
-      negated: isNegatedAt(a, h.start, h.end), question: /\?\s*$/.test(s.text.trim()),
+      turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clause.text, topic,
+      negated: negatedClaim(a, h.start), question: /\?\s*$/.test(s.text.trim()),
     };
   };
   const take = (h: Hit, claim: (b: ClaimBase) => Claim): void => {
@@ -133,24 +163,27 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   for (const d of findDurations(text)) {
     // Minutes are the agent's own process talk ("in 2 minutes"); a rate ("24 hours a day") is idiom.
     if (d.unit === 'minute' || /^\s*(?:a|per)\s+(?:day|week|month|year)\b/i.test(text.slice(d.end, d.end + 12))) { occupied.push(d); continue; }
-    take(d, (b) => ({ ...b, kind: 'duration', value: { numbers: d.numbers, days: d.days, unit: d.unit } }));
+    take(d, (b) => ({ ...b, kind: 'duration', value: { numbers: d.numbers, days: d.days, unit: d.unit, business: d.business } }));
   }
-  for (const h of findDates(text, r.scenario.now)) take(h, (b) => ({ ...b, kind: 'date', value: h.value }));
-  for (const h of findTimes(text)) take(h, (b) => ({ ...b, kind: 'time', value: h.minutes }));
+  for (const h of findDates(text, r.scenario.now)) take(h, (b) => ({ ...b, kind: 'date', value: h.value, ...(h.weekday !== undefined ? { weekday: h.weekday } : {}) }));
+  for (const h of findTimes(text)) take(h, (b) => ({ ...b, kind: 'time', value: h.minutes, halfDay: h.halfDay }));
   for (const m of text.matchAll(COUNT_RE)) {
-    const n = parseNumberish(m[1] ?? '');
-    if (n === undefined || n < 2 || POSITION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const num = m[1] ?? '';
+    const n0 = parseNumberish(num.replace(/k$/i, ''));
+    const n = n0 !== undefined && /k$/i.test(num) ? n0 * 1000 : n0;
+    const noun = (m[2] ?? m[3] ?? '').toLowerCase();
+    if (n === undefined || (n < 2 && !m[2]) || NOT_COUNTED.test(noun) || POSITION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (/^\s*$/.test(text.slice(lineStart, m.index)) && /^\d+[.)]/.test(m[0])) continue;
     const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
-    take(h, (b) => ({ ...b, kind: 'count', value: n, noun: (m[2] ?? '').toLowerCase() }));
+    take(h, (b) => ({ ...b, kind: 'count', value: n, noun }));
   }
   for (const [type, re] of Object.entries(PROMISE_CUES) as [PromiseType, RegExp][]) {
     const g = new RegExp(re.source, 'gi');
     for (const m of text.matchAll(g)) {
       const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
       if (!free(h) || REPORTED.test(clauseAt(a, h.start).text)) continue;
-      const object = (m[1] ?? m[2])?.toLowerCase();
+      const object = (m[1] ?? m[2] ?? m[3])?.toLowerCase();
       const b = base(h);
       if (out.some((c) => c.kind === 'promise' && c.value === type && c.sentence === b.sentence)) continue;
       out.push({ ...b, kind: 'promise', value: type, ...(object ? { object } : {}) });

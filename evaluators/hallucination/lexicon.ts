@@ -20,7 +20,7 @@ export const POSITION_BEFORE = /\b(?:step|steps|option|options|line|page|item|no
 export const OFFERING_HEADS = [
   'plan', 'plans', 'programme', 'program', 'protection', 'shield', 'cover', 'coverage', 'insurance', 'warranty', 'guarantee', 'membership',
   'tier', 'club', 'rewards', 'pass', 'bundle', 'package', 'subscription', 'edition', 'account', 'card', 'perk', 'perks', 'benefit', 'benefits',
-  'scheme', 'promise', 'policy', 'offer', 'deal', 'upgrade', 'add-on', 'addon', 'status', 'credit', 'voucher', 'promotion', 'promo', 'sale',
+  'scheme', 'promise', 'policy', 'offer', 'deal', 'upgrade', 'add-on', 'addon', 'status', 'credit', 'voucher', 'promotion', 'promo', 'sale', 'member', 'members', 'membership',
 ];
 
 /** Capitalised words that start a sentence or address the customer and are never part of an offering's name. */
@@ -36,8 +36,8 @@ export type PromiseType = 'refund' | 'waiver' | 'free' | 'guarantee' | 'compensa
 /** A promise cue in an agent sentence; `object` captures what is free ("free express shipping"). */
 export const PROMISE_CUES: Record<PromiseType, RegExp> = {
   refund: /\b(?:(?:full|partial|complete)\s+)?refund(?:ed|s|ing)?\b|\bmoney[-\s]back\b|\breimburs\w*/i,
-  waiver: /\bwaiv(?:e|ed|ing|er)\b|\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:any |a )?(?:fee|charge|penalty)\b|\bno (?:fee|charge|penalty) (?:will|for|to)\b/i,
-  free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s])free\s+(?!to\b|of\b|time\b|up\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)/i,
+  waiver: /\bwaiv(?:e|ed|ing|er)\b|\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:any |a )?(?:fee|charge|penalty)\b|\bno (?:extra |additional |cancellation |admin |late )?(?:fee|charge|penalty)s?\b/i,
+  free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s]|interest[-\s])free\s+(?!to\b|of\b|time\b|up\b|for\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)|\b([a-z-]+(?:[- ][a-z-]+)?)\s+(?:is|are|will be|comes?|'s)\s+(?:completely |totally |absolutely |also )?free\b|\b(?:for free|on us|on the house)\b/i,
   guarantee: /\bguarantee(?:d|s)?\b|\bwe promise\b|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\b(?:store |account )?credit of\b|\bgift card\b|\bcourtesy (?:credit|discount|voucher)\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch (?:the|their|that|a competitor'?s?) price\b/i,
@@ -46,12 +46,15 @@ export const PROMISE_CUES: Record<PromiseType, RegExp> = {
 /** Material words that grant each kind of promise (looked up in non-negated material sentences). */
 export const PROMISE_GRANTS: Record<PromiseType, RegExp> = {
   refund: /\brefund\w*|\bmoney[-\s]back\b|\breimburs\w*/i,
-  waiver: /\bwaiv\w*|\bfree of charge\b|\bno (?:fee|charge)\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:a |any )?(?:fee|charge)\b/i,
+  waiver: /\bwaiv\w*|\bfree\b|\bno (?:fee|charge)\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:a |any )?(?:fee|charge)\b/i,
   free: /\bfree\b|\bcomplimentary\b|\bno (?:charge|cost)\b/i,
   guarantee: /\bguarantee\w*|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\bcredit\b|\bgift card\b|\bvoucher\b|\bcourtesy\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch\w* (?:the |a )?(?:competitor'?s? )?price/i,
 };
+
+/** Words of the promises themselves: left out when a claim's topic is compared with a material sentence. */
+export const PROMISE_WORDS = /^(?:refund|refunded|refundable|full|partial|money|back|reimburs\w*|waive|waived|waiver|free|complimentary|charge|guarantee|guaranteed|lifetime|compensat\w*|goodwill|credit|voucher|price|match|cost|fee|fees)$/;
 
 /** Material statements that refuse a promise: "non-refundable", "fees are not waived", "no price matching". */
 export const PROMISE_REFUSALS: Record<PromiseType, RegExp> = {

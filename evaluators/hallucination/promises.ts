@@ -1,14 +1,15 @@
 import { hasNegator } from '../nlp/negation.js';
 import type { Claim } from './claims.js';
-import { PROMISE_GRANTS, PROMISE_REFUSALS } from './lexicon.js';
+import { PROMISE_GRANTS, PROMISE_REFUSALS, PROMISE_WORDS } from './lexicon.js';
 import { availableAt, type Material } from './material.js';
 import { contentWords } from './scope.js';
 
 /**
  * A promise (a refund, a waiver, something free, a guarantee, compensation, a price match) is supported only when
  * the material grants it: a sentence of the brief or of a read-tool result that uses the promise's words without a
- * negator ("Unworn items can be returned within 30 days for a full refund"). For "free X" the granting sentence must
- * also name X. A material sentence that refuses it ("non-refundable", "fees are not waived") makes it contradicted.
+ * negator and is about the same thing (it shares a content word with the promise's clause, when that clause has
+ * any beyond the promise words). A material sentence about the same thing that refuses it ("non-refundable", "fees
+ * are not waived") or prices it ("late check-out costs 25 EUR" against "late check-out is free") contradicts it.
  * The customer's words never grant anything.
  */
 
@@ -18,23 +19,31 @@ export interface PromiseResult {
   ref?: string;
 }
 
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((s) => s.trim()).filter(Boolean);
+const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((x) => x.trim()).filter(Boolean);
+const PRICED = /\b(?:fee|charge|charged|costs?|price|payable)\b|[$€£]\s?\d|\d\s?(?:[$€£]|EUR|USD|GBP)\b/i;
+const cut = (t: string): string => (t.length > 100 ? `${t.slice(0, 99)}…` : t);
 
 export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material): PromiseResult {
   const type = c.value;
-  const grant = PROMISE_GRANTS[type];
-  const refuse = PROMISE_REFUSALS[type];
-  const objectWords = c.object ? contentWords(c.object) : new Set<string>();
-  const segs = m.segments.filter((s) => s.origin !== 'customer' && availableAt(c.turn)(s));
-  let refusal: { ref: string; sentence: string } | undefined;
-  for (const seg of segs) {
+  const topic = new Set([...contentWords(`${c.topic.join(' ')} ${c.object ?? ''}`)].filter((w) => !PROMISE_WORDS.test(w)));
+  const objectWords = new Set([...contentWords(c.object ?? '')].filter((w) => !PROMISE_WORDS.test(w)));
+  const overlap = (sentence: string): number => [...contentWords(sentence)].filter((w) => topic.has(w)).length;
+  let grant: { ref: string; sentence: string; score: number } | undefined;
+  let refusal: { ref: string; sentence: string; score: number } | undefined;
+  for (const seg of m.segments.filter((x) => x.origin !== 'customer' && availableAt(c.turn)(x))) {
     for (const sentence of sentencesOf(seg.text)) {
-      if (refuse.test(sentence)) { refusal ??= { ref: seg.ref, sentence }; continue; }
-      if (!grant.test(sentence) || hasNegator(sentence)) continue;
-      if (objectWords.size && ![...contentWords(sentence)].some((w) => objectWords.has(w))) continue;
-      return { verdict: 'supported', note: `granted: "${sentence.slice(0, 100)}"`, ref: seg.ref };
+      const score = overlap(sentence);
+      const names = objectWords.size === 0 || [...contentWords(sentence)].some((w) => objectWords.has(w));
+      const refuses = PROMISE_REFUSALS[type].test(sentence) || ((type === 'free' || type === 'waiver') && names && score > 0 && PRICED.test(sentence) && !PROMISE_GRANTS[type].test(sentence));
+      if (refuses) { if (!refusal || score > refusal.score) refusal = { ref: seg.ref, sentence, score }; continue; }
+      if (!PROMISE_GRANTS[type].test(sentence) || hasNegator(sentence) || !names) continue;
+      if (!grant || score > grant.score) grant = { ref: seg.ref, sentence, score };
     }
   }
-  if (refusal) return { verdict: 'contradicted', note: `the material refuses it: "${refusal.sentence.slice(0, 100)}"`, ref: refusal.ref };
-  return { verdict: 'unsupported', note: `no ${type === 'free' ? `free ${c.object ?? 'item'}` : type} granted in the material` };
+  const needsTopic = topic.size > 0;
+  if (refusal && (refusal.score > 0 || !needsTopic) && (!grant || refusal.score >= grant.score)) {
+    return { verdict: 'contradicted', note: `the material says otherwise: "${cut(refusal.sentence)}"`, ref: refusal.ref };
+  }
+  if (grant && (grant.score > 0 || !needsTopic)) return { verdict: 'supported', note: `granted: "${cut(grant.sentence)}"`, ref: grant.ref };
+  return { verdict: 'unsupported', note: `no ${type === 'free' ? `free ${c.object ?? 'item'}` : type} granted in the material${grant ? ' for this' : ''}` };
 }

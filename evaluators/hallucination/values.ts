@@ -26,6 +26,8 @@ export interface Val {
   context: string;
   /** For a value in free text: the words right after it ("3 checked bags" -> " checked bags"). */
   after?: string;
+  /** A clock time written without am/pm on a 12-hour dial. */
+  halfDay?: boolean;
 }
 
 export interface TextValues {
@@ -34,7 +36,7 @@ export interface TextValues {
   days: { value: number; start: number; end: number }[];
   numbers: { value: number; start: number; end: number }[];
   dates: { value: string; start: number; end: number }[];
-  times: { value: number; start: number; end: number }[];
+  times: { value: number; start: number; end: number; halfDay: boolean }[];
   emails: string[];
   urls: string[];
   phones: string[];
@@ -64,7 +66,7 @@ export const valuesOfText = memoByText((keyed: string): TextValues => {
     days: findDurations(text).flatMap((d) => d.days.map((value) => ({ value, start: d.start, end: d.end }))),
     numbers,
     dates: dates.map((h) => ({ value: h.value, start: h.start, end: h.end })),
-    times: times.map((h) => ({ value: h.minutes, start: h.start, end: h.end })),
+    times: times.map((h) => ({ value: h.minutes, start: h.start, end: h.end, halfDay: h.halfDay })),
     emails: allHits(EMAIL_RE, text).map((h) => h.raw.toLowerCase()),
     urls: allHits(URL_RE, text).filter((h) => text[h.start - 1] !== '@').map((h) => normaliseUrl(trimUrl(h.raw))),
     phones: phones.map((p) => p.digits),
@@ -81,7 +83,7 @@ export function valsOfText(text: string, now: string, ref: string, turn: number)
     ({ kind, v: x.value, ref, turn, context: window(text, x.start, x.end), after: text.slice(x.end, x.end + 30) });
   return [
     ...t.money.map(mk('money')), ...t.percent.map(mk('percent')), ...t.days.map(mk('days')), ...t.numbers.map(mk('number')),
-    ...t.dates.map(mk('date')), ...t.times.map(mk('time')),
+    ...t.dates.map(mk('date')), ...t.times.map((x) => ({ ...mk('time')(x), halfDay: x.halfDay })),
   ];
 }
 
@@ -96,8 +98,8 @@ export function fieldDays(key: string, v: number): number[] {
   if (/minute/.test(k)) return [v / 1440];
   if (/hour/.test(k)) return [v / 24];
   if (/week/.test(k)) return [v * 7];
-  if (/month|tenure/.test(k)) return [v * 30];
-  if (/year/.test(k)) return [v * 365];
+  if (/month|tenure/.test(k)) return [(v * 365.25) / 12];
+  if (/year/.test(k)) return [v * 365.25];
   return [v];
 }
 

@@ -14,11 +14,13 @@ export interface DurationHit {
   /** The numbers as written: [3, 5] for "3-5 business days". */
   numbers: number[];
   unit: DurationUnit;
-  /** The same in days (months as 30, years as 365). */
+  /** The same in days (a month is 30.44 days, a year 365.25). */
   days: number[];
+  /** "business" or "working" days: weekends do not count. */
+  business: boolean;
 }
 
-export const DAYS_PER: Record<DurationUnit, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
+export const DAYS_PER: Record<DurationUnit, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
 
 const N = `(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS_SOURCE})`;
 const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)';
@@ -48,7 +50,7 @@ export function findDurations(text: string): DurationHit[] {
     if (a === undefined || (m[2] && b === undefined)) continue;
     const unit = unitOf(m[3] ?? 'day');
     const numbers = b === undefined ? [a] : [a, b];
-    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], numbers, unit, days: numbers.map((n) => round(n * DAYS_PER[unit])) });
+    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], numbers, unit, days: numbers.map((n) => round(n * DAYS_PER[unit])), business: /business|working/i.test(m[0]) });
   }
   const free = (s: number, e: number): boolean => !out.some((o) => o.start < e && s < o.end);
   for (const m of text.matchAll(ARTICLE)) {
@@ -56,12 +58,12 @@ export function findDurations(text: string): DurationHit[] {
     const start = m.index + m[0].lastIndexOf(m[1] ?? '');
     if (!free(start, m.index + m[0].length)) continue;
     const [unit, n]: [DurationUnit, number] = word === 'fortnight' ? ['day', 14] : [unitOf(word), 1];
-    out.push({ start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length), numbers: [n], unit, days: [round(n * DAYS_PER[unit])] });
+    out.push({ start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length), numbers: [n], unit, days: [round(n * DAYS_PER[unit])], business: /business|working/i.test(m[0]) });
   }
   for (const m of text.matchAll(FORTNIGHT)) {
     const n = /^an?$/i.test(m[1] ?? '') ? 1 : parseNumberish(m[1] ?? '');
     if (n === undefined || !free(m.index, m.index + m[0].length)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], numbers: [n * 14], unit: 'day', days: [n * 14] });
+    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], numbers: [n * 14], unit: 'day', days: [n * 14], business: false });
   }
   return out.sort((x, y) => x.start - y.start);
 }

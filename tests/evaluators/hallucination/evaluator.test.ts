@@ -79,7 +79,7 @@ describe('closed-world grounding: supported claims', () => {
   it('supports a promise only when the material grants it', async () => {
     expect(await verdicts(reply('You will get a full refund.'))).toEqual(['promise:full refund:supported']);
     const perks = resolved((s) => ({ ...s, context: [{ label: 'Perks', text: 'Gold members get free express shipping. Sale items are non-refundable.' }] }));
-    expect(await verdicts(reply('As a Gold member you get free express shipping.'), perks)).toEqual(['promise:free express:supported']);
+    expect(await verdicts(reply('As a Gold member you get free express shipping.'), perks)).toEqual(['offering:Gold member:supported', 'promise:free express:supported']);
     expect(await verdicts(reply('I have also added free gift wrapping.'), perks)).toEqual(['promise:free gift:unsupported']);
     const noRefund = resolved((s) => ({ ...s, facts: [], context: [{ label: 'Sale', text: 'Sale items are non-refundable.' }] }));
     noRefund.policies = [];
@@ -134,7 +134,7 @@ describe('closed-world grounding: hallucinations', () => {
   });
 
   it('flags unsupported counts, times and promises', async () => {
-    expect(await verdicts(reply('You can bring 2 checked bags.'))).toEqual(['count:2 checked bags:supported']);
+    expect(await verdicts(reply('You can bring 2 checked bags.'))).toEqual(['count:2 checked bags:unsupported']);
     expect(await verdicts(reply('Our store closes at 9 pm.'))).toEqual(['time:9 pm:unsupported']);
     expect(await verdicts(reply('We guarantee delivery by tomorrow.'))).toEqual(['promise:guarantee:unsupported']);
   });
