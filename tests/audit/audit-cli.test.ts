@@ -155,6 +155,15 @@ describe('cxbench audit', () => {
     expect(resolved.map((s) => [s.scenario_id, s.value])).toEqual([['chat-01', null], ['chat-02', 1], ['chat-03', 0]]);
   });
 
+  it('an unknown approach is a usage error naming the option and the known ids', async () => {
+    const { db } = tmpDb();
+    const r = await runCli(['audit', fx('chats.csv'), '--approach', 'chatbot', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('field `--approach` expected a known approach id: ');
+    expect(r.stderr).toContain('empathic-support-agent');
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('a bad CSV row names its line and column', async () => {
     const { db } = tmpDb();
     const r = await runCli(['audit', fx('bad-speaker.csv'), '--db', db]);
