@@ -1,72 +1,45 @@
-import type { ResolvedScenario } from '../../src/plan/material.js';
-import type { EmotionLabel } from '../../src/schema/scenario.js';
-import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
+import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
 import { fallbackLabel } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
-import { emotionalExchanges, intensityWeighted, type EmotionalExchange } from './emotional-turns.js';
-import {
-  ACTION_PHRASES, DISMISSIVE, EMOTION_FAMILIES, EX_QUESTION, ISSUE_NOUNS, LABEL_FAMILY, MARKERS, MECHANISMS, familiesIn,
-  normaliseText, sentences, type EmotionFamily, type Mechanism,
-} from './lexicon.js';
 import { scorer } from '../nlp/score.js';
+import { levelsOf, type Levels } from './detectors.js';
+import { emotionalExchanges, intensityWeighted, type EmotionalExchange } from './emotional-turns.js';
+import { ACTION_PHRASES, DISMISSIVE } from './lexicon.js';
+import { MECHANISMS, MECHANISM_NAMES, type Mechanism } from './mechanism.js';
+import { DETECTOR_VERSION, DOC, mechanismStatus, readCalibration, screenOf } from './status.js';
+import { normaliseText } from './text.js';
+
+/**
+ * Deterministic empathy screen: one EPITOME mechanism per metric (empathy.er / .ip / .ex, the ids the judge
+ * calibration uses for the same mechanisms), their composite empathy.lex, dismissive phrasing and empathy followed
+ * by a next step. Every metric carries `screen` unless calibration.json holds a passing human-label measurement.
+ */
 
 const ID = 'empathy-lex';
-const VERSION = 1;
-const LABEL = fallbackLabel(ID, VERSION);
+const LABEL = fallbackLabel(ID, DETECTOR_VERSION);
+
+const status = (() => {
+  const cal = readCalibration();
+  return Object.fromEntries(MECHANISMS.map((m) => [m, mechanismStatus(m, cal)])) as Record<Mechanism, ReturnType<typeof mechanismStatus>>;
+})();
+
+const UNMEASURED = `unvalidated screen: no calibration path measures it against human labels; see ${DOC}`;
+const compositeScreen = MECHANISMS.every((m) => status[m].validated) ? undefined
+  : `unvalidated screen: the sum of ER, IP and EX, and not every mechanism is validated against human labels; see ${DOC}`;
+
+const withScreen = (info: MetricInfo, screen: string | undefined): MetricInfo => (screen ? { ...info, screen } : info);
+
+const MECHANISM_METRICS = MECHANISMS.map((m) => withScreen({
+  id: `empathy.${m}`, family: 'empathy', title: `Empathy: ${MECHANISM_NAMES[m]} (deterministic)`, unit: 'score', direction: 'higher-better',
+  description: `EPITOME ${m.toUpperCase()} level 0/1/2 per reply to an emotional customer turn (intensity >= 4), /2, intensity-weighted over the conversation; rules in ${DOC}.`,
+}, screenOf(status[m])));
 
 const METRICS = [
-  { id: 'empathy.lex', family: 'empathy', title: 'Empathy (lexicon fallback)', unit: 'score', direction: 'higher-better', description: 'EPITOME-shaped (ER+IP+EX)/6 from marker phrases on replies to emotional customer turns (intensity >= 4), intensity-weighted. A weak deterministic proxy; never mixed with judge scores.' },
-  { id: 'empathy.dismissive', family: 'empathy', title: 'Dismissive phrasing', unit: 'rate', direction: 'lower-better', description: 'Any agent turn uses a dismissive phrase ("calm down", "as I said", "nothing we can do", "you should have").' },
-  { id: 'empathy.next_step', family: 'empathy', title: 'Empathy with a next step', unit: 'rate', direction: 'higher-better', description: 'Share of empathic replies (any marker) to emotional turns that also give a concrete next step: a tool call or an action phrase.' },
+  ...MECHANISM_METRICS,
+  withScreen({ id: 'empathy.lex', family: 'empathy', title: 'Empathy (deterministic composite)', unit: 'score', direction: 'higher-better', description: '(ER+IP+EX)/6 from the three deterministic mechanism detectors on replies to emotional customer turns (intensity >= 4), intensity-weighted. Never mixed with judge scores.' }, compositeScreen),
+  withScreen({ id: 'empathy.dismissive', family: 'empathy', title: 'Dismissive phrasing', unit: 'rate', direction: 'lower-better', description: 'Any agent turn uses a dismissive phrase ("calm down", "as I said", "nothing we can do", "you should have").' }, UNMEASURED),
+  withScreen({ id: 'empathy.next_step', family: 'empathy', title: 'Empathy with a next step', unit: 'rate', direction: 'higher-better', description: 'Share of empathic replies (any mechanism above 0) to emotional turns that also give a concrete next step: a tool call or an action phrase.' }, UNMEASURED),
 ] satisfies MetricInfo[];
-
-export interface MechanismLevel { level: 0 | 1 | 2; quote?: string; why?: string }
-export type LexTurn = Record<Mechanism, MechanismLevel>;
-
-function matchesMechanism(m: Mechanism, sentence: string): boolean {
-  if (MARKERS[m].some((re) => re.test(sentence))) return true;
-  return m === 'ex' && sentence.endsWith('?') && EX_QUESTION.second.test(sentence) && EX_QUESTION.topic.test(sentence);
-}
-
-const hasWord = (text: string, word: string): boolean => new RegExp(`\\b${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`).test(text);
-
-/** What counts as "specific" in this exchange: the customer's emotion families and the issue entities they named. */
-export interface Specifics { families: Set<EmotionFamily>; entities: string[] }
-
-export function specificsFor(x: Pick<EmotionalExchange, 'customerText' | 'emotion'>, r: ResolvedScenario): Specifics {
-  const scenarioEntities = [...r.scenario.orders.flatMap((o) => [o.id, ...o.items]), ...r.catalog.map((c) => c.name)];
-  return specificsFromText(x.customerText, x.emotion.label, scenarioEntities);
-}
-
-/** Scenario entities (order ids, product names) and issue nouns count only when the customer's turn names them. */
-export function specificsFromText(customerText: string, label: EmotionLabel, scenarioEntities: string[] = []): Specifics {
-  const families = familiesIn(customerText);
-  const fromLabel = LABEL_FAMILY[label];
-  if (fromLabel) families.add(fromLabel);
-  const customer = normaliseText(customerText);
-  const entities = [...scenarioEntities, ...ISSUE_NOUNS].filter((e) => e.length >= 3 && hasWord(customer, normaliseText(e)));
-  return { families, entities };
-}
-
-/** EPITOME-shaped levels: 0 no marker; 1 generic marker; 2 marker in a sentence that mirrors the emotion or names the issue. */
-export function lexLevels(reply: string, spec: Specifics): LexTurn {
-  const sents = sentences(normaliseText(reply));
-  const out = {} as LexTurn;
-  for (const m of MECHANISMS) {
-    const hits = sents.filter((s) => matchesMechanism(m, s));
-    if (!hits.length) { out[m] = { level: 0 }; continue; }
-    let best: MechanismLevel = { level: 1, quote: hits[0]!, why: 'generic marker' };
-    for (const s of hits) {
-      const fam = [...spec.families].find((f) => familiesIn(s).has(f));
-      const ent = spec.entities.find((e) => hasWord(s, normaliseText(e)));
-      if (fam || ent) { best = { level: 2, quote: s, why: fam ? `mirrors ${fam} (${EMOTION_FAMILIES[fam][0]}…)` : `names the issue: ${ent}` }; break; }
-    }
-    out[m] = best;
-  }
-  return out;
-}
-
-export const lexTotal = (t: LexTurn): number => t.er.level + t.ip.level + t.ex.level;
 
 export function nextStepIn(reply: string, toolCallNames: string[]): string | null {
   if (toolCallNames.length) return `tool call ${toolCallNames.join(', ')}`;
@@ -78,50 +51,62 @@ export function nextStepIn(reply: string, toolCallNames: string[]): string | nul
   return null;
 }
 
+const total = (l: Levels): number => l.er.level + l.ip.level + l.ex.level;
+
+interface Rated { x: EmotionalExchange; levels: Levels; step: string | null }
+const turnOf = (p: Rated): number => p.x.agentTurns[0] ?? p.x.customerTurn;
+const who = (p: Rated): string => `customer ${p.x.emotion.label} ${p.x.emotion.intensity}/10 (${p.x.mapping})`;
+
+function mechanismScore(s: ReturnType<typeof scorer>, m: Mechanism, rated: Rated[]): Score {
+  const value = intensityWeighted(rated.map((p) => ({ weight: p.x.emotion.intensity, value: p.levels[m].level / 2 })));
+  const evidence: Evidence[] = rated.map((p) => ({
+    turn: turnOf(p),
+    ...(p.levels[m].quote ? { quote: p.levels[m].quote } : {}),
+    note: `${who(p)}; ${m.toUpperCase()} ${p.levels[m].level}${p.levels[m].why ? `: ${p.levels[m].why}` : ''}`,
+  }));
+  return s(`empathy.${m}`, value, `${rated.length} emotional turn(s); intensity-weighted ${m.toUpperCase()} level/2 (deterministic screen, not a judge)`, evidence);
+}
+
+function dismissiveScore(s: ReturnType<typeof scorer>, texts: { turn: number; text: string }[]): Score {
+  if (!texts.length) return s('empathy.dismissive', null, 'the agent wrote no text');
+  const hits = texts.flatMap((t) => {
+    const hit = DISMISSIVE.map((re) => re.exec(normaliseText(t.text))).find((m) => m !== null);
+    return hit ? [{ turn: t.turn, quote: hit[0] }] : [];
+  });
+  return s('empathy.dismissive', hits.length ? 1 : 0, hits.length ? `dismissive phrasing in ${hits.length} agent turn(s)` : 'no dismissive phrasing', hits);
+}
+
 export const empathyLexEvaluator: Evaluator = {
   id: ID,
-  version: VERSION,
-  description: 'Deterministic empathy fallback (methods.md §3.3): marker levels, dismissive phrasing, empathy followed by action.',
+  version: DETECTOR_VERSION,
+  description: `Deterministic EPITOME screen (${DOC}): ER, IP and EX levels per reply, dismissive phrasing, empathy followed by action.`,
   metrics: METRICS,
   score: async (c, r) => {
     const s = scorer(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
-
-    const texts = agentTexts(c);
-    const dismissive = texts.flatMap((t) => {
-      const hit = DISMISSIVE.map((re) => re.exec(normaliseText(t.text))).find((m) => m !== null);
-      return hit ? [{ turn: t.turn, quote: hit[0] }] : [];
-    });
-    const dismissiveScore = texts.length
-      ? s('empathy.dismissive', dismissive.length ? 1 : 0, dismissive.length ? `dismissive phrasing in ${dismissive.length} agent turn(s)` : 'no dismissive phrasing', dismissive)
-      : s('empathy.dismissive', null, 'the agent wrote no text');
-
+    const dismissive = dismissiveScore(s, agentTexts(c));
     const emotional = emotionalExchanges(c, r);
     if (!emotional.length) {
       const none = 'no customer turn with annotated emotion intensity >= 4 in this transcript';
-      return [s('empathy.lex', null, none), dismissiveScore, s('empathy.next_step', null, none)];
+      return METRICS.map((m) => (m.id === 'empathy.dismissive' ? dismissive : s(m.id, null, none)));
     }
-    const perTurn = emotional.map((x) => {
-      const levels = lexLevels(x.replyText, specificsFor(x, r));
-      const step = nextStepIn(x.replyText, x.toolCalls.map((t) => t.name));
-      return { x, levels, total: lexTotal(levels), step };
-    });
-    const lex = intensityWeighted(perTurn.map((p) => ({ weight: p.x.emotion.intensity, value: p.total / 6 })));
-    const lexEvidence: Evidence[] = perTurn.map((p) => ({
-      turn: p.x.agentTurns[0] ?? p.x.customerTurn,
-      quote: [p.levels.er.quote, p.levels.ip.quote, p.levels.ex.quote].filter(Boolean).join(' | ') || undefined,
-      note: `customer ${p.x.emotion.label} ${p.x.emotion.intensity}/10 (${p.x.mapping}); ER ${p.levels.er.level} IP ${p.levels.ip.level} EX ${p.levels.ex.level}`
-        + MECHANISMS.filter((m) => p.levels[m].level === 2).map((m) => `; ${m.toUpperCase()} 2: ${p.levels[m].why}`).join(''),
+    const rated: Rated[] = emotional.map((x) => ({
+      x,
+      levels: levelsOf({ customer: x.customerText, reply: x.replyText }),
+      step: nextStepIn(x.replyText, x.toolCalls.map((t) => t.name)),
     }));
-    const empathic = perTurn.filter((p) => p.total > 0);
+    const lex = intensityWeighted(rated.map((p) => ({ weight: p.x.emotion.intensity, value: total(p.levels) / 6 })));
+    const empathic = rated.filter((p) => total(p.levels) > 0);
     const withStep = empathic.filter((p) => p.step !== null);
     return [
-      s('empathy.lex', lex, `${perTurn.length} emotional turn(s); intensity-weighted (ER+IP+EX)/6 from marker phrases (fallback, not a judge)`, lexEvidence),
-      dismissiveScore,
+      ...MECHANISMS.map((m) => mechanismScore(s, m, rated)),
+      s('empathy.lex', lex, `${rated.length} emotional turn(s); intensity-weighted (ER+IP+EX)/6 from the mechanism detectors (deterministic screen, not a judge)`,
+        rated.map((p) => ({ turn: turnOf(p), note: `${who(p)}; ER ${p.levels.er.level} IP ${p.levels.ip.level} EX ${p.levels.ex.level}` }))),
+      dismissive,
       empathic.length
         ? s('empathy.next_step', withStep.length / empathic.length, `${withStep.length}/${empathic.length} empathic replies give a concrete next step`,
-          empathic.map((p) => ({ turn: p.x.agentTurns[0] ?? p.x.customerTurn, note: p.step ? `next step: ${p.step}` : 'empathy without a next step' })))
+          empathic.map((p) => ({ turn: turnOf(p), note: p.step ? `next step: ${p.step}` : 'empathy without a next step' })))
         : s('empathy.next_step', null, 'no empathic reply to an emotional turn, so nothing to align with action'),
     ];
   },

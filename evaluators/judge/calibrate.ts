@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Backend } from '../../src/core/types.js';
 import { EmotionLabelSchema } from '../../src/schema/scenario.js';
 import { judgeEpitome } from '../empathy/epitome.js';
-import { lexLevels, specificsFromText } from '../empathy/lex.js';
+import { levelsOf } from '../empathy/detectors.js';
 import { krippendorffAlpha, newcombeDiff, weightedKappaQuadratic, type Distance } from './agreement.js';
 import { parseCsvRecords } from '../../src/core/csv.js';
 
@@ -159,7 +159,7 @@ export async function judgeReferenceSet(backend: Backend, items: ReferenceItem[]
 /** The same rows for the deterministic fallback, so the lexicon can be calibrated on the same footing. */
 export function lexReferenceRows(items: ReferenceItem[]): CalibrationRow[] {
   return items.flatMap((it) => {
-    const levels = lexLevels(it.agent_reply, specificsFromText(it.customer_text, it.emotion));
+    const levels = levelsOf({ customer: it.customer_text, reply: it.agent_reply });
     return MECHS.map((m) => ({ item_id: it.item_id, metric: `empathy.${m}`, human_label: it[m], judge_label: levels[m].level, persona_group: it.persona_group }));
   });
 }

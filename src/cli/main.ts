@@ -10,6 +10,7 @@ import { registerJudge } from './commands/judge.js';
 import { registerScaffold } from './commands/scaffold.js';
 import { registerImport } from './commands/import.js';
 import { registerValidity } from './commands/validity.js';
+import { registerEmpathyCalibrate } from './commands/empathy-calibrate.js';
 import { registerMerge } from './commands/merge.js';
 import { registerExport } from './commands/export.js';
 import { registerAudit } from './commands/audit.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     registerMerge,
     registerExport,
     registerValidity,
+    registerEmpathyCalibrate,
   ];
   for (const register of commands) register(program);
   return program;
