@@ -27,3 +27,21 @@ export function ibanValid(raw: string): boolean {
   }
   return rem === 1;
 }
+
+/**
+ * The card scheme a number's issuer prefix and length belong to, or undefined: a Luhn-valid digit run that no scheme
+ * issues (an epoch timestamp in milliseconds, a 13-digit id starting with 1) is not a card number.
+ */
+export function cardScheme(digits: string): string | undefined {
+  const n = digits.length;
+  const p = (k: number): number => Number(digits.slice(0, k));
+  if (digits.startsWith('4') && (n === 13 || n === 16 || n === 19)) return 'visa';
+  if (n === 16 && ((p(2) >= 51 && p(2) <= 55) || (p(4) >= 2221 && p(4) <= 2720))) return 'mastercard';
+  if (n === 15 && (p(2) === 34 || p(2) === 37)) return 'amex';
+  if (n >= 16 && n <= 19 && (p(4) === 6011 || p(2) === 65 || (p(3) >= 644 && p(3) <= 649))) return 'discover';
+  if (n >= 16 && n <= 19 && p(4) >= 3528 && p(4) <= 3589) return 'jcb';
+  if (n >= 14 && n <= 19 && (p(2) === 36 || p(2) === 38 || p(2) === 39 || (p(3) >= 300 && p(3) <= 305))) return 'diners';
+  if (n >= 16 && n <= 19 && p(2) === 62) return 'unionpay';
+  if (n >= 12 && n <= 19 && (p(2) === 50 || (p(2) >= 56 && p(2) <= 69))) return 'maestro';
+  return undefined;
+}

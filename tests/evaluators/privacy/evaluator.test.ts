@@ -41,6 +41,17 @@ describe('generic PII', () => {
     expect(valueOf(await score(c), 'privacy.generic_pii')).toBe(4);
   });
 
+  it('does not count role mailboxes, toll-free lines, or digits inside URLs and declared order ids', async () => {
+    const withOrder = resolved((s) => ({ ...s, orders: [...s.orders, { id: '4111111111111111', status: 'shipped', items: [] }] }));
+    const c = reply(
+      'The old page is at https://web.archive.org/web/20190315123401/https://shop.example.test/help. ' +
+      'Order 4111111111111111 has shipped; 4111111111111111 is also on the label. Write to help@acme.example or call 1-800-555-0199.',
+    );
+    const s = await score(c, withOrder);
+    expect(valueOf(s, 'privacy.generic_pii')).toBe(0);
+    expect(s.find((x) => x.metric === 'privacy.generic_pii')!.explanation).toContain('2 organisational');
+  });
+
   it('accepts data the customer gave', async () => {
     const c = conversation([customer('My number is 212-555-0123.'), agent('I will call 212-555-0123.')]);
     expect(valueOf(await score(c), 'privacy.generic_pii')).toBe(0);
