@@ -70,7 +70,7 @@ export function calibrateEmpathy(rows: EmpathyLabel[]): EmpathyCalibration {
   return { detectorVersion: DETECTOR_VERSION, n: rows.length, mechanisms };
 }
 
-const f2 = (x: number | null): string => (x === null ? '  n/a' : x.toFixed(2).padStart(5));
+const f2 = (x: number | null): string => (x === null ? '  n/a' : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2).padStart(5));
 
 /** The figures as a small text table, one line per mechanism. */
 export function formatCalibration(c: EmpathyCalibration): string[] {
