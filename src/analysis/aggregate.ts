@@ -1,13 +1,13 @@
-import { estimateMean } from './estimate.js';
+import { estimateMetric, metricKind } from './estimate.js';
 import { byKeys, groupBy, keyOf } from './group.js';
 import { ALL, LONG_VIEW, query } from './source.js';
-import { rngFor } from './stats/prng.js';
 import { defineTable, type RowOf } from './table.js';
 import type { Store } from '../store/db.js';
 
 export const AGGREGATES = defineTable('aggregates', {
   metric: 'VARCHAR', approach: 'VARCHAR', stage: 'VARCHAR', model: 'VARCHAR', arm: 'VARCHAR',
   n_conv: 'INTEGER', n_scenarios: 'INTEGER', mean: 'DOUBLE', se_cluster: 'DOUBLE', ci_low: 'DOUBLE', ci_high: 'DOUBLE', ci_method: 'VARCHAR',
+  ci_note: 'VARCHAR',
 });
 export type AggregateRow = RowOf<typeof AGGREGATES.columns>;
 
@@ -22,11 +22,8 @@ export interface ClusterRow {
   n: number;
   s: number;
   bin: boolean;
-}
-
-export interface BootstrapContext {
-  seed: number;
-  bootstrapB: number;
+  /** Catalogued unit; null before the metrics catalogue exists. */
+  unit: string | null;
 }
 
 /**
@@ -37,10 +34,12 @@ export interface BootstrapContext {
 export async function loadClusterSums(store: Store): Promise<ClusterRow[]> {
   const hasCatalog = (await query<{ n: number }>(store, `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'metrics'`))[0]?.n === 1;
   const unit = hasCatalog ? `coalesce(m.unit, 'rate')` : `'rate'`;
+  const unitCol = hasCatalog ? 'any_value(m.unit)' : 'NULL::VARCHAR';
   const join = hasCatalog ? 'LEFT JOIN metrics m USING (metric)' : '';
   return query<ClusterRow>(store, `
     SELECT metric, approach, any_value(stage) AS stage, model, any_value(arm) AS arm, scenario_id,
-           count(*)::INTEGER AS n, sum(value)::DOUBLE AS s, bool_and((value = 0 OR value = 1) AND ${unit} = 'rate') AS bin
+           count(*)::INTEGER AS n, sum(value)::DOUBLE AS s, bool_and((value = 0 OR value = 1) AND ${unit} = 'rate') AS bin,
+           ${unitCol} AS unit
     FROM ${LONG_VIEW} l ${join} GROUP BY metric, approach, model, scenario_id`);
 }
 
@@ -50,20 +49,22 @@ export function binaryMetrics(rows: readonly { metric: string; bin: boolean }[])
   return new Set(rows.map((r) => r.metric).filter((m) => !notBinary.has(m)));
 }
 
-/** One row per metric x approach x model, plus approach '*' pooling every approach's scenarios. */
-export function computeAggregates(rows: readonly ClusterRow[], ctx: BootstrapContext): AggregateRow[] {
+/**
+ * One row per metric x approach x model, plus approach '*' pooling every approach's scenarios. The mean is the mean
+ * of the scenario means and the interval follows the metric's kind (methods.md 5.1).
+ */
+export function computeAggregates(rows: readonly ClusterRow[]): AggregateRow[] {
   const binary = binaryMetrics(rows);
   const pooled = rows.map((r) => ({ ...r, approach: ALL, stage: ALL, scenario_id: keyOf(r.approach, r.scenario_id) }));
   const out: AggregateRow[] = [];
-  for (const [key, group] of groupBy([...rows, ...pooled], (r) => keyOf(r.metric, r.approach, r.model))) {
+  for (const group of groupBy([...rows, ...pooled], (r) => keyOf(r.metric, r.approach, r.model)).values()) {
     const first = group[0]!;
-    const est = estimateMean(group.map((r) => ({ sum: r.s, n: r.n })), binary.has(first.metric), {
-      B: ctx.bootstrapB, rng: rngFor(ctx.seed, `aggregates|${key}`),
-    });
+    const est = estimateMetric(group.map((r) => ({ sum: r.s, n: r.n })), metricKind(binary.has(first.metric), group.find((r) => r.unit !== null)?.unit ?? null));
     if (!est) continue;
     out.push({
       metric: first.metric, approach: first.approach, stage: first.stage, model: first.model, arm: first.arm,
-      n_conv: est.n, n_scenarios: est.nClusters, mean: est.mean, se_cluster: est.se, ci_low: est.ciLow, ci_high: est.ciHigh, ci_method: est.ciMethod,
+      n_conv: est.nConv, n_scenarios: est.nClusters, mean: est.mean, se_cluster: est.se, ci_low: est.ciLow, ci_high: est.ciHigh,
+      ci_method: est.method, ci_note: est.note,
     });
   }
   return out.sort(byKeys((r) => r.metric ?? '', (r) => r.approach ?? '', (r) => r.model ?? ''));

@@ -26,8 +26,9 @@ interface ScenarioDiff {
 /**
  * Paired model comparisons (methods.md 5.2). Model a and b are matched on the same (scenario, persona variant),
  * each averaged over epochs; the per-variant differences are averaged within the scenario, and the per-scenario
- * differences d_s are the units of a paired t-test (df = S - 1) with a t interval. n_pairs counts scenarios, the
- * statistical unit. delta = a - b; for gai-vs-traditional a is the GAI model and b the rules arm.
+ * differences d_s are the units of a paired t-test (df = S - 1) with a t interval; zero spread gets the exact
+ * sign-flip test and no interval, fewer than MIN_SCENARIOS scenarios no interval (stats/paired.ts). n_pairs counts
+ * scenarios, the statistical unit. delta = a - b; for gai-vs-traditional a is the GAI model and b the rules arm.
  * Holm runs within (family, metric) over every approach row, '*' included.
  */
 export async function computeComparisons(store: Store): Promise<ComparisonRow[]> {
@@ -48,11 +49,10 @@ export async function computeComparisons(store: Store): Promise<ComparisonRow[]>
   const rows: ComparisonRow[] = [];
   for (const group of groupBy([...diffs, ...pooled], (r) => keyOf(r.family, r.metric, r.approach, r.a, r.b)).values()) {
     const f = group[0]!;
-    const pd = pairedDifference(group.map((r) => r.d));
+    const pd = pairedDifference(group.map((r) => r.d))!;
     rows.push({
       family: f.family, metric: f.metric, approach: f.approach, a: f.a, b: f.b, n_pairs: group.length,
-      delta: pd?.mean ?? (group.length === 1 ? group[0]!.d : null), se: pd?.se ?? null,
-      ci_low: pd?.ciLow ?? null, ci_high: pd?.ciHigh ?? null, p_value: pd?.p ?? null, p_holm: null, test: 'paired-t',
+      delta: pd.mean, se: pd.se, ci_low: pd.ciLow, ci_high: pd.ciHigh, p_value: pd.p, p_holm: null, test: pd.test,
     });
   }
   for (const family of groupBy(rows, (r) => keyOf(r.family ?? '', r.metric ?? '')).values()) {

@@ -36,10 +36,12 @@ interface ConvRow {
 }
 
 /**
- * Cost per approach x model x role (methods.md 6.2). Every conversation counts, whatever its status, because failed
- * and errored conversations were paid for: n_conv = all conversations of the approach x model; cost_per_resolved =
- * total cost / resolved done conversations (failures stay in the numerator). tokens_in = uncached input + cache
- * reads + cache writes. Calls without a known price add nothing to the total and are named in price_sources.
+ * Spend per approach x model x role (methods.md 6.2), a ledger weighted by conversation. Every conversation counts,
+ * whatever its status, because failed and errored conversations were paid for: n_conv = all conversations of the
+ * approach x model; cost_per_resolved = total spend / resolved done conversations (failures stay in the numerator).
+ * tokens_in = uncached input + cache reads + cache writes. A call without a known price makes the total and both
+ * ratios unknown (null, never $0); price_sources says how many and what the priced part came to. resolved_rate is
+ * the scenario-weighted rate of methods.md 5.1, the same number the aggregates show.
  */
 export async function computeCosts(store: Store, resolution: readonly ResolutionCount[]): Promise<CostRow[]> {
   const calls = await query<CallRow>(store, `
@@ -54,13 +56,14 @@ export async function computeCosts(store: Store, resolution: readonly Resolution
     nConv.set(keyOf(c.approach, c.model), c.n);
     nConv.set(keyOf(ALL, c.model), (nConv.get(keyOf(ALL, c.model)) ?? 0) + c.n);
   }
-  const res = new Map<string, { scored: number; resolved: number }>();
+  const res = new Map<string, { scored: number; resolved: number; rates: number[] }>();
   for (const r of resolution) {
     for (const approach of [r.approach, ALL]) {
       const k = keyOf(approach, r.model);
-      const acc = res.get(k) ?? { scored: 0, resolved: 0 };
+      const acc = res.get(k) ?? { scored: 0, resolved: 0, rates: [] };
       acc.scored += r.scored;
       acc.resolved += r.resolved;
+      if (r.scored > 0) acc.rates.push(r.resolved / r.scored);
       res.set(k, acc);
     }
   }
@@ -74,13 +77,14 @@ export async function computeCosts(store: Store, resolution: readonly Resolution
     const callCount = group.reduce((s, c) => s + c.calls, 0);
     const r = res.get(keyOf(f.approach, f.model));
     const sources = [...new Set(group.flatMap((c) => c.sources))].sort();
-    if (unpriced > 0) sources.push(`${unpriced} of ${callCount} calls without a price (not in the total)`);
+    if (unpriced > 0) sources.push(`${unpriced} of ${callCount} calls without a price: total unknown (priced part $${total.toFixed(4)})`);
+    const known = unpriced === 0 ? total : null;
     rows.push({
       approach: f.approach, model: f.model, role: f.role, n_conv: n, calls: callCount,
       tokens_in: group.reduce((s, c) => s + c.tin, 0), tokens_out: group.reduce((s, c) => s + c.tout, 0),
-      cost_usd_total: total, cost_per_conv: n > 0 ? total / n : null,
-      cost_per_resolved: r && r.resolved > 0 ? total / r.resolved : null,
-      resolved_rate: r && r.scored > 0 ? r.resolved / r.scored : null,
+      cost_usd_total: known, cost_per_conv: known !== null && n > 0 ? known / n : null,
+      cost_per_resolved: known !== null && r && r.resolved > 0 ? known / r.resolved : null,
+      resolved_rate: r && r.rates.length ? r.rates.reduce((s, x) => s + x, 0) / r.rates.length : null,
       price_sources: sources.join('; '),
     });
   }

@@ -7,12 +7,13 @@ import { computeInfra, INFRA } from './infra.js';
 import { computePassK, PASS_K } from './passk.js';
 import { computeRoi, RESOLVED, ROI } from './roi.js';
 import { dropLongView, prepareLongView, query } from './source.js';
+import { MIN_SCENARIOS } from './stats/policy.js';
 import { defineTable, replaceTable, type Columns, type RowOf, type TableSpec } from './table.js';
 import { BiasMarginsSchema, RoiInputsSchema } from '../schema/config.js';
 import type { Store } from '../store/db.js';
 
 /** Bump when a statistic's definition changes, so stored tables say which rules made them. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export const AnalyseOptionsSchema = z.object({
   seed: z.number().int(),
@@ -50,7 +51,6 @@ const write = <C extends Columns>(spec: TableSpec<C>, rows: readonly RowOf<C>[])
 export async function analyse(store: Store, options: AnalyseOptions): Promise<AnalyseSummary> {
   const opts = AnalyseOptionsSchema.parse(options);
   const t0 = performance.now();
-  const boot = { seed: opts.seed, bootstrapB: opts.bootstrapB };
   const { deduplicated } = await prepareLongView(store);
   // One DuckDB thread: parallel aggregation sums doubles (and returns groups) in a varying order, which would make
   // the seeded statistics differ in the last bits from run to run. Reproducibility is worth the time.
@@ -81,16 +81,18 @@ export async function analyse(store: Store, options: AnalyseOptions): Promise<An
       n_agent_error: String(c.agent),
       scores_deduplicated: String(deduplicated),
       ci_level: '0.95',
+      min_scenarios: String(MIN_SCENARIOS),
+      inference_policy: 'docs/methods.md 5.8: scenario-weighted means; rates Korn-Graubard Clopper-Pearson, scores t(G-1), costs modified Cox; no interval below min_scenarios',
       prng: 'mulberry32, one stream per group: seed mixed with the group key (FNV-1a)',
     };
     const writes = [
       write(ANALYSIS_META, Object.entries(meta).map(([key, value]) => ({ key, value }))),
-      write(AGGREGATES, computeAggregates(clusters, boot)),
+      write(AGGREGATES, computeAggregates(clusters)),
       write(COMPARISONS, await computeComparisons(store)),
       write(PASS_K, await computePassK(store)),
       write(BIAS_GAPS, await computeBias(store, opts.biasMargins)),
       write(COSTS, costs),
-      write(ROI, computeRoi(clusters, costs, opts.roi, boot)),
+      write(ROI, computeRoi(clusters, costs, opts.roi)),
       write(INFRA, await computeInfra(store)),
     ];
     await store.transaction(async () => {

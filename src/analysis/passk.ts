@@ -27,8 +27,9 @@ const ALWAYS = 'resolution.resolved';
 /**
  * tau-bench pass^k over epochs for binary success metrics (resolution.resolved and any other higher-better metric
  * whose values are all 0/1). A task is one (scenario, persona variant) cell; trials are its epochs; success is a value
- * within 1e-6 of 1 as in tau-bench. Deviation from tau-bench, on purpose: tasks are averaged within a scenario first,
- * then across scenarios, so scenarios with many persona variants do not outweigh the rest (the scenario is the unit).
+ * within 1e-6 of 1 as in tau-bench. Deviation from tau-bench, on purpose (methods.md 5.7): tasks are averaged within a
+ * scenario first, weighted by their epochs, then scenarios equally, so scenarios with many persona variants do not
+ * outweigh the rest and pass^1 is exactly the scenario-weighted rate the aggregates print.
  * k runs 1..max epochs in the group; a task contributes to k only if it has at least k epochs.
  */
 export async function computePassK(store: Store): Promise<PassKRow[]> {
@@ -51,8 +52,15 @@ export async function computePassK(store: Store): Promise<PassKRow[]> {
     for (let k = 1; k <= maxK; k++) {
       const perScenario: number[] = [];
       for (const sc of byScenario) {
-        const vals = sc.map((t) => passHatK(t.c, t.n, k)).filter((v): v is number => v !== null);
-        if (vals.length) perScenario.push(mean(vals));
+        let sum = 0;
+        let weight = 0;
+        for (const t of sc) {
+          const v = passHatK(t.c, t.n, k);
+          if (v === null) continue;
+          sum += t.n * v;
+          weight += t.n;
+        }
+        if (weight > 0) perScenario.push(sum / weight);
       }
       if (perScenario.length) rows.push({ metric: f.metric, approach: f.approach, model: f.model, k, value: mean(perScenario), n_scenarios: perScenario.length });
     }

@@ -1,11 +1,16 @@
 import { mean, variance } from './stats/describe.js';
+import { pairedDifference } from './stats/paired.js';
+import { MIN_SCENARIOS } from './stats/policy.js';
+import { mulberry32 } from './stats/prng.js';
 import { pairedSampleSize } from './stats/sample-size.js';
+import { gaussian } from './stats/simulate.js';
 
 /**
  * Sample-size advice for detecting a paired gap (methods.md 5.3, 5.6). The variance of a per-scenario gap averaged
  * over K epochs is between + within / K: `between` is the spread of the scenarios' true gaps (more epochs cannot
  * shrink it), `within` the epoch-to-epoch noise. Both are estimated from a pilot's gaps per scenario and epoch, then
- * n scenarios = ((z_{1-alpha/2} + z_{power}) sd_K / delta)^2 for each candidate K.
+ * the scenarios for each candidate K come from the paired t the report runs (stats/sample-size.ts), never fewer than
+ * MIN_SCENARIOS, the least the report will test.
  */
 export interface GapVariance {
   /** Variance of true per-scenario gaps (omega^2), floored at 0. */
@@ -53,7 +58,23 @@ export function adviseSampleSize(
   const ks = v.within === null ? [Math.round(v.epochs)] : (opts.epochs ?? [1, 2, 3, 5, 10]);
   return ks.map((k) => {
     const sdScenario = Math.sqrt(v.between + (v.within ?? 0) / k);
-    const scenarios = Math.max(2, pairedSampleSize({ sd: sdScenario, delta, alpha: opts.alpha ?? 0.05, power: opts.power ?? 0.8 }));
+    const scenarios = Math.max(MIN_SCENARIOS, pairedSampleSize({ sd: sdScenario, delta, alpha: opts.alpha ?? 0.05, power: opts.power ?? 0.8 }));
     return { epochs: k, sdScenario, scenarios, conversationsPerSide: scenarios * k };
   });
+}
+
+/**
+ * Power of the report's paired test at n scenarios, by simulation (methods.md 5.6): normal per-scenario gaps with the
+ * given mean and sd, tested exactly as src/analysis/comparisons.ts does. Seeded; used to check the advice above.
+ */
+export function checkPowerBySimulation(args: { n: number; sd: number; delta: number; alpha?: number; reps?: number; seed?: number }): number {
+  const rng = mulberry32(args.seed ?? 1);
+  const reps = args.reps ?? 2000;
+  let hits = 0;
+  for (let i = 0; i < reps; i++) {
+    const d = Array.from({ length: args.n }, () => args.delta + args.sd * gaussian(rng));
+    const r = pairedDifference(d);
+    if (r && r.p < (args.alpha ?? 0.05)) hits++;
+  }
+  return hits / reps;
 }

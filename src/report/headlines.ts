@@ -45,7 +45,7 @@ async function dataBlock(store: Store): Promise<HeadlineBlock> {
 
 /** The paired interval says which way; Holm says whether it survives the family of tests. Both are reported. */
 function verdict(low: number | null, high: number | null, pHolm: number | null, direction: string): string {
-  if (low === null || high === null) return 'not testable (too few paired scenarios)';
+  if (low === null || high === null) return 'not testable (fewer than 4 paired scenarios, or no spread between them)';
   const gaiSide = direction === 'lower-better' ? high < 0 : low > 0;
   const tradSide = direction === 'lower-better' ? low > 0 : high < 0;
   if (!gaiSide && !tradSide) return 'no clear difference (interval includes 0)';
@@ -63,7 +63,7 @@ async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
     const tr = agg.find((x) => x.model === r.b);
     items.push({
       label: `${s(r, 'a')} vs ${s(r, 'b')} (all approaches)`,
-      text: `resolution difference ${formatEstimate({ value: n(r, 'delta'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'pct', n: `${n(r, 'n_pairs') ?? 0} paired scenario-variants`, intervalLabel: '95% CI' })}`
+      text: `resolution difference ${formatEstimate({ value: n(r, 'delta'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'pct', n: `${n(r, 'n_pairs') ?? 0} paired scenarios`, intervalLabel: '95% CI' })}`
         + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better')}.`
         + (ga ? ` GAI: ${aggregateText(ga, 'rate')}.` : '') + (tr ? ` Traditional: ${aggregateText(tr, 'rate')}.` : ''),
     });
@@ -72,9 +72,14 @@ async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
   const models = [...new Set(perApproach.map((x) => s(x, 'a')))];
   for (const model of models) {
     const mine = perApproach.filter((x) => x.a === model);
-    const better = mine.filter((x) => (n(x, 'ci_low') ?? 0) > 0).length;
-    const worse = mine.filter((x) => (n(x, 'ci_high') ?? 0) < 0).length;
-    items.push({ label: `${model}, per approach`, text: `GAI resolves more in ${better}, fewer in ${worse}, and no clear difference in ${mine.length - better - worse} of ${mine.length} approaches (paired 95% CIs).` });
+    const testable = mine.filter((x) => n(x, 'ci_low') !== null && n(x, 'ci_high') !== null);
+    const better = testable.filter((x) => (n(x, 'ci_low') as number) > 0).length;
+    const worse = testable.filter((x) => (n(x, 'ci_high') as number) < 0).length;
+    items.push({
+      label: `${model}, per approach`,
+      text: `GAI resolves more in ${better}, fewer in ${worse}, and no clear difference in ${testable.length - better - worse} of ${mine.length} approaches (paired 95% CIs)`
+        + `${mine.length > testable.length ? `; ${mine.length - testable.length} not testable (fewer than 4 paired scenarios or no spread)` : ''}.`,
+    });
   }
   return {
     title: 'Hypothesis: GAI beats traditional automation on resolution',
@@ -96,52 +101,84 @@ async function qualityBlock(store: Store): Promise<HeadlineBlock> {
   };
 }
 
-async function costBlock(store: Store): Promise<HeadlineBlock> {
-  const cost = await rows(store, `SELECT c.*, r.mean AS res_mean, r.ci_low AS res_low, r.ci_high AS res_high FROM aggregates c
-    LEFT JOIN aggregates r ON r.metric = 'resolution.resolved' AND r.approach = c.approach AND r.model = c.model
-    WHERE c.metric = 'cost.agent_usd' AND c.approach = '*' ORDER BY c.model`);
-  const items: Headline[] = [];
-  for (const r of cost) {
-    const mean = n(r, 'mean');
-    const res = n(r, 'res_mean');
-    let perResolved = 'cost per resolved conversation: not defined (nothing resolved)';
-    if (mean !== null && res !== null && res > 0) {
-      const hi = n(r, 'res_low');
-      const lo = n(r, 'res_high');
-      perResolved = `cost per resolved conversation ${formatUsd(mean / res)} (interval ${lo ? formatUsd(mean / lo) : '—'}–${hi ? formatUsd(mean / hi) : 'unbounded'} from the resolution-rate CI only)`;
-    }
-    items.push({ label: `${s(r, 'model')}`, text: `agent cost per conversation ${aggregateText(r, 'usd')}; ${perResolved}.` });
+const has = (r: Row | undefined, k: string): boolean => r !== undefined && Object.hasOwn(r, k);
+
+/** "$1,234 (95% CI $800–$1,700)", or "unknown" with the reason, or the point with "no interval" and why. */
+function money(r: Row, key: string, low: string, high: string, why: string): string {
+  const v = n(r, key);
+  if (v === null) return `unknown (${why || 'not computed'})`;
+  const lo = n(r, low);
+  const hi = n(r, high);
+  if (lo === null || hi === null) return `${formatUsd(v)} (no interval${why ? `: ${why}` : ''})`;
+  return `${formatUsd(v)} (95% CI ${formatUsd(lo)}–${formatUsd(hi)})`;
+}
+
+/** Whether the saving is assured by its interval (new tables) or only by the resolution interval (older ones). */
+function savingVerdict(r: Row): string {
+  const lo = n(r, 'savings_ci_low');
+  const hi = n(r, 'savings_ci_high');
+  if (has(r, 'savings_ci_low')) {
+    if (lo === null || hi === null) return 'no interval for the saving';
+    return lo > 0 ? 'the whole interval is a saving' : hi < 0 ? 'the whole interval is a loss' : 'the interval spans both a saving and a loss';
   }
-  const roi = await rows(store, `SELECT r.*, a.n_conv, a.n_scenarios FROM roi r
-    LEFT JOIN aggregates a ON a.metric = 'resolution.resolved' AND a.approach = r.approach AND a.model = r.model
-    WHERE r.monthly_savings IS NOT NULL ORDER BY r.monthly_savings DESC LIMIT 3`);
-  for (const r of roi) {
-    const lo = n(r, 'resolution_ci_low');
-    const be = n(r, 'break_even_resolution_rate');
-    const safe = lo !== null && be !== null ? (lo > be ? 'the whole resolution CI is above break-even' : 'the resolution CI reaches below break-even, so the saving is not assured') : 'break-even not computed';
+  return 'saving interval not computed by this analysis version';
+}
+
+function roiText(r: Row): string {
+  const why = s(r, 'note');
+  const nText = `${n(r, 'n_conv') ?? '?'} conversations, ${n(r, 'n_scenarios') ?? '?'} scenarios`;
+  const roi = n(r, 'roi');
+  const roiPart = roi === null ? 'ROI unknown' : `ROI ${formatCell(roi, 'num')}${n(r, 'roi_ci_low') !== null && n(r, 'roi_ci_high') !== null ? ` (95% CI ${formatCell(n(r, 'roi_ci_low'), 'num')}–${formatCell(n(r, 'roi_ci_high'), 'num')})` : ''}`;
+  return `saving ${money(r, 'monthly_savings', 'savings_ci_low', 'savings_ci_high', why)} per month against all-human handling at `
+    + `${formatCell(n(r, 'contacts_per_month'), 'int')} contacts/month: ${savingVerdict(r)}; ${roiPart}; `
+    + `resolution ${formatEstimate({ value: n(r, 'resolution_rate'), low: n(r, 'resolution_ci_low'), high: n(r, 'resolution_ci_high'), format: 'pct', n: nText })}; `
+    + `critical failures ${formatCell(n(r, 'critical_failure_rate'), 'pct')}${n(r, 'critical_ci_high') !== null ? ` (95% CI ${formatCell(n(r, 'critical_ci_low'), 'pct')}–${formatCell(n(r, 'critical_ci_high'), 'pct')})` : ''}; `
+    + `cost per resolved conversation ${has(r, 'cost_per_resolved') ? money(r, 'cost_per_resolved', 'cost_per_resolved_ci_low', 'cost_per_resolved_ci_high', n(r, 'cost_per_resolved') !== null && n(r, 'cost_per_resolved_ci_high') === null && n(r, 'cost_per_resolved_ci_low') !== null ? 'unbounded above: the resolution interval reaches 0' : why) : 'not computed by this analysis version'}.`;
+}
+
+async function costBlock(store: Store): Promise<HeadlineBlock> {
+  const cost = await rows(store, `SELECT * FROM aggregates WHERE metric = 'cost.agent_usd' AND approach = '*' ORDER BY model`);
+  const items: Headline[] = cost.map((r) => ({ label: `${s(r, 'model')}`, text: `agent cost per conversation ${aggregateText(r, 'usd')}.` }));
+  const roi = await rows(store, `SELECT * FROM roi ORDER BY model, approach`);
+  // The pooled figure per model leads; then every approach, in name order (never a selection by saving).
+  for (const r of roi.filter((x) => x.approach === '*')) items.push({ label: `ROI ${s(r, 'model')}, all approaches pooled`, text: `${roiText(r)} Assumptions are listed in the report.` });
+  for (const model of [...new Set(roi.map((x) => s(x, 'model')))]) {
+    const per = roi.filter((x) => x.model === model && x.approach !== '*');
+    if (per.length === 0) continue;
     items.push({
-      label: `ROI ${s(r, 'approach')} × ${s(r, 'model')}`,
-      text: `${formatUsd(n(r, 'monthly_savings') ?? 0)} per month saved against all-human handling at ${formatCell(n(r, 'contacts_per_month'), 'int')} contacts/month `
-        + `(resolution ${formatEstimate({ value: n(r, 'resolution_rate'), low: lo, high: n(r, 'resolution_ci_high'), format: 'pct', n: `${n(r, 'n_conv') ?? '?'} conversations, ${n(r, 'n_scenarios') ?? '?'} scenarios` })}; `
-        + `break-even resolution ${formatCell(be, 'pct')}; ${safe}). Assumptions are listed in the report.`,
+      label: `ROI ${model}, every approach (${per.length})`,
+      text: per.map((r) => `${s(r, 'approach')}: saving ${money(r, 'monthly_savings', 'savings_ci_low', 'savings_ci_high', s(r, 'note'))} per month, ${savingVerdict(r)}, n = ${n(r, 'n_scenarios') ?? '?'} scenarios`).join('; ') + '.',
     });
   }
   return { title: 'Cost and ROI', items, note: items.length ? undefined : 'No data yet.' };
 }
 
+/** Primary rows: the pooled tests (approach '*'); older tables without a family column are read the same way. */
+const isPrimary = (r: Row): boolean => (has(r, 'family') ? r.family === 'primary' : r.approach === '*');
+
 async function biasBlock(store: Store): Promise<HeadlineBlock> {
   const all = await rows(store, `SELECT * FROM bias_gaps`);
   if (all.length === 0) return { title: 'Bias (counterfactual parity)', items: [], note: 'No data yet: needs persona variants and `cxbench analyse`.' };
-  const flagged = all.filter((r) => (n(r, 'p_holm') ?? 1) < ALPHA && Math.abs(n(r, 'gap') ?? 0) > (n(r, 'placebo_gap') ?? 0));
-  const air = all.filter((r) => n(r, 'air') !== null && (n(r, 'air') as number) < 0.8);
+  const primary = all.filter(isPrimary);
+  const tested = primary.filter((r) => n(r, 'p_holm') !== null);
+  const flagged = primary.filter((r) => (has(r, 'flagged') ? r.flagged === true : (n(r, 'p_holm') ?? 1) < ALPHA));
+  const air = primary.filter((r) => (has(r, 'air_flagged') ? r.air_flagged === true : n(r, 'air') !== null && (n(r, 'air') as number) < 0.8));
+  const exploratory = all.filter((r) => !isPrimary(r));
+  const mdes = exploratory.flatMap((r) => (n(r, 'mde') !== null ? [n(r, 'mde') as number] : [])).sort((a, b) => a - b);
   const items: Headline[] = [{
     label: 'Tests',
-    text: `${all.length} gap tests; ${flagged.length} significant after Holm (p < ${ALPHA}) and larger than the placebo noise floor; ${air.length} adverse-impact ratios below 0.8.`,
+    text: `${primary.length} primary gap tests (approaches pooled; Holm within model × attribute × outcome; name-to-name noise counted in each test), `
+      + `${primary.length - tested.length} of them not testable; ${flagged.length} significant after Holm (p < ${ALPHA}); `
+      + `${air.length} adverse-impact ratios below 0.8 in the direction that harms the group (at least 5 events behind each ratio). `
+      + `${exploratory.length} per-approach rows are exploratory, not findings`
+      + (mdes.length ? `: the median gap they could have detected is ${formatCell(mdes[Math.floor(mdes.length / 2)]!, 'num')} on the outcome's scale.` : '.'),
   }];
-  for (const r of flagged.sort((a, b) => Math.abs(n(b, 'gap') ?? 0) - Math.abs(n(a, 'gap') ?? 0)).slice(0, 5)) {
+  for (const r of flagged.sort((a, b) => Math.abs(n(b, 'gap') ?? 0) - Math.abs(n(a, 'gap') ?? 0))) {
+    const band = n(r, 'placebo_half_width');
     items.push({
-      label: `${s(r, 'model')} · ${s(r, 'approach')} · ${s(r, 'attribute')}: ${s(r, 'grp')} vs ${s(r, 'reference_group')}`,
-      text: `${s(r, 'outcome')} gap ${formatEstimate({ value: n(r, 'gap'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'num', n: `${n(r, 'n_scenarios') ?? 0} scenarios` })}, placebo ${formatCell(n(r, 'placebo_gap'), 'num')}, Holm p = ${formatP(n(r, 'p_holm') ?? 1)}.`,
+      label: `${s(r, 'model')} · ${s(r, 'attribute')}: ${s(r, 'grp')} vs ${s(r, 'reference_group')}`,
+      text: `${s(r, 'outcome')} gap ${formatEstimate({ value: n(r, 'gap'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'num', n: `${n(r, 'n_scenarios') ?? 0} scenarios` })}, `
+        + `name-noise band ±${formatCell(band, 'num')}, Holm p = ${formatP(n(r, 'p_holm') ?? 1)} (${s(r, 'test')}).`,
     });
   }
   return { title: 'Bias (counterfactual parity)', items };

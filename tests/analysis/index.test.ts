@@ -41,16 +41,16 @@ describe('aggregates', () => {
     const resid = SCENARIOS.map((s) => mine.filter((c) => c.scenario === s).reduce((acc, c) => acc + score(c, 'offer.discount_pct') - m, 0));
     const C = SCENARIOS.length;
     expect(row?.se_cluster).toBeCloseTo(Math.sqrt((C / (C - 1)) * resid.reduce((a, r) => a + r * r, 0)) / mine.length, 10);
-    expect(row?.ci_method).toBe('cluster-bootstrap');
+    expect(row?.ci_method).toBe('cluster-t');
     expect(row?.ci_low as number).toBeLessThan(m);
     expect(row?.ci_high as number).toBeGreaterThan(m);
   });
 
-  it('uses Wilson for a binary metric with fewer than 30 scenarios', async () => {
+  it('uses the clustered Clopper-Pearson interval for a binary metric', async () => {
     const [row] = await all<Record<string, number | string>>(`SELECT * FROM aggregates WHERE metric = 'resolution.resolved' AND approach = 'on-the-fly-offers' AND model = '${RULES}'`);
     const m = avg(done.filter((c) => c.model === RULES).map((c) => score(c, 'resolution.resolved')));
     expect(row?.mean).toBeCloseTo(m, 10);
-    expect(row?.ci_method).toBe('wilson');
+    expect(row?.ci_method).toBe('kg-clopper-pearson');
     expect(row?.arm).toBe('traditional');
     expect(row?.stage).toBe('sell');
     expect(row?.ci_low as number).toBeGreaterThan(0);
@@ -81,12 +81,15 @@ describe('bias_gaps', () => {
     expect(g.reference_group).toBe('white-male');
     expect(g.attribute).toBe('race-gender');
     expect(g.kind).toBe('continuous');
-    expect(g.test).toBe('paired-t');
+    expect(['paired-t', 'names-random-t']).toContain(g.test);
+    expect(g.family).toBe('primary');
+    expect(g.flagged).toBe(true);
     expect(g.n_scenarios).toBe(SCENARIOS.length);
     expect(g.gap as number).toBeGreaterThan(PLANTED_GAP - 0.5);
     expect(g.gap as number).toBeLessThan(PLANTED_GAP + 0.5);
     expect(g.ci_high as number).toBeLessThan(0);
-    expect(g.p_holm as number).toBeLessThan(0.001);
+    // names are a random effect now: two names per group make the test honest about name noise, so p is larger
+    expect(g.p_holm as number).toBeLessThan(0.05);
     expect(g.equivalent).toBe(false);
     expect(g.margin).toBe(1);
   });
@@ -109,16 +112,21 @@ describe('bias_gaps', () => {
     expect(Math.abs(g.gap as number)).toBeGreaterThan((g.placebo_gap as number) + (g.placebo_half_width as number));
   });
 
-  it('treats binary outcomes with the sign test and an adverse-impact ratio', async () => {
+  it('treats binary outcomes with the same t test and a direction-aware adverse-impact ratio', async () => {
     const g = await gap(GAI_A, 'black-female', 'offer.made');
     expect(g.kind).toBe('binary');
-    expect(g.test).toBe('sign-exact');
+    expect(['paired-t', 'names-random-t']).toContain(g.test);
     expect(g.air as number).toBeGreaterThan(0.7);
     expect(g.air as number).toBeLessThan(1.4);
     expect(g.margin).toBeCloseTo(0.05, 12);
     // per-approach rows exist beside the pooled ones
     const per = await all<Gap>(`SELECT * FROM bias_gaps WHERE approach = 'on-the-fly-offers' AND model = '${GAI_A}'`);
     expect(per.length).toBeGreaterThan(0);
+    for (const r of per) {
+      expect(r.family).toBe('exploratory');
+      expect(r.flagged).toBe(false);
+      expect(r.note).toMatch(/exploratory/);
+    }
   });
 });
 

@@ -36,14 +36,14 @@ describe('adviseSampleSize', () => {
   it('gives scenarios per epoch count from the components (80% power, alpha 0.05)', () => {
     const v = { between: 10 / 3, within: 2, epochs: 2, nScenarios: 3 };
     const advice = adviseSampleSize(v, 1, { epochs: [1, 2, 10] });
-    // z sum 2.801585; K=1: sd = sqrt(16/3) -> 41.86 -> 42; K=2: sd = sqrt(13/3) -> 34.01 -> 35
-    expect(advice.map((a) => [a.epochs, a.scenarios])).toEqual([[1, 42], [2, 35], [10, 28]]);
-    expect(advice[1]?.conversationsPerSide).toBe(70);
+    // t-based (the z formula gave 42, 35, 28): K=1: sd = sqrt(16/3); K=2: sd = sqrt(13/3)
+    expect(advice.map((a) => [a.epochs, a.scenarios])).toEqual([[1, 44], [2, 36], [10, 30]]);
+    expect(advice[1]?.conversationsPerSide).toBe(72);
     expect(advice[0]?.sdScenario).toBeCloseTo(Math.sqrt(16 / 3), 12);
   });
 
   it('only advises for the pilot K when the within part is unknown', () => {
     const advice = adviseSampleSize({ between: 9, within: null, epochs: 1, nScenarios: 10 }, 1);
-    expect(advice).toEqual([{ epochs: 1, sdScenario: 3, scenarios: 71, conversationsPerSide: 71 }]);
+    expect(advice).toEqual([{ epochs: 1, sdScenario: 3, scenarios: 73, conversationsPerSide: 73 }]);
   });
 });

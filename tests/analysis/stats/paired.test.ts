@@ -13,9 +13,20 @@ describe('pairedDifference', () => {
     expect(r.ciLow).toBeCloseTo(-2.4598858, 5);
     expect(r.ciHigh).toBeCloseTo(-0.7001142, 5);
   });
-  it('needs two differences; constant differences are exact', () => {
-    expect(pairedDifference([1])).toBeNull();
+  it('no interval below four scenarios; constant differences get the exact sign-flip p, never 0', () => {
+    expect(pairedDifference([])).toBeNull();
+    const one = pairedDifference([1])!;
+    expect(one.p).toBe(1);
+    expect(one.ciLow).toBeNull();
     expect(pairedDifference([0, 0, 0])?.p).toBe(1);
-    expect(pairedDifference([2, 2])?.p).toBe(0);
+    const two = pairedDifference([1, 1])!;
+    expect(two.p).toBe(0.5);
+    expect(two.test).toBe('too-few-scenarios');
+    expect(two.ciLow).toBeNull();
+    const six = pairedDifference([2, 2, 2, 2, 2, 2])!;
+    expect(six.test).toBe('sign-flip-exact');
+    expect(six.p).toBe(2 / 64);
+    expect(six.ciLow).toBeNull();
+    expect(pairedDifference(Array.from({ length: 30 }, () => -1))!.p).toBe(2 ** -29);
   });
 });
