@@ -42,7 +42,7 @@ describe('generic PII', () => {
   });
 
   it('does not count role mailboxes, toll-free lines, or digits inside URLs and declared order ids', async () => {
-    const withOrder = resolved((s) => ({ ...s, orders: [...s.orders, { id: '4111111111111111', status: 'shipped', items: [] }] }));
+    const withOrder = resolved((s) => ({ ...s, orders: [...(s.orders ?? []), { id: '4111111111111111', status: 'shipped', items: [] }] }));
     const c = reply(
       'The old page is at https://web.archive.org/web/20190315123401/https://shop.example.test/help. ' +
       'Order 4111111111111111 has shipped; 4111111111111111 is also on the label. Write to help@acme.example or call 1-800-555-0199.',
