@@ -1,6 +1,6 @@
 import type { Conversation } from '../core/conversation.js';
 import { ProviderError } from '../core/errors.js';
-import { LocalError } from '../core/local-error.js';
+import { interrupted, LocalError } from '../core/local-error.js';
 import type { Role, Turn } from '../core/types.js';
 import type { PlannedCell } from '../plan/cells.js';
 import type { ResolvedScenario } from '../plan/material.js';
@@ -17,7 +17,10 @@ export interface DriveOptions {
   seed: number;
   /** Present in simulated-customer mode: produces the next customer turn, or null to stop. */
   customer?: CustomerSimulator;
+  /** Aborts calls in flight (the end of an interruption's grace period). */
   signal?: AbortSignal;
+  /** No further call is started once this is aborted (the user interrupted the run); calls in flight finish. */
+  stop?: AbortSignal;
 }
 
 export interface CustomerSimulator {
@@ -35,6 +38,7 @@ export async function driveConversation(pc: PlannedCell, r: ResolvedScenario, ag
   const st = startState(setup, new Date().toISOString());
   try {
     for (let need = advance(setup, st); need.kind !== 'finished'; need = advance(setup, st)) {
+      if (opts.stop?.aborted) throw interrupted();
       if (need.kind === 'customer') {
         // advance() only asks for a customer turn in simulated mode, where opts.customer is set.
         const next = await opts.customer!.next(r, st.turns, (role, out, client) => recordCall(st, callRecord(role, client, out)));
@@ -54,7 +58,8 @@ export async function driveConversation(pc: PlannedCell, r: ResolvedScenario, ag
       applyAgentReply(setup, st, out.result.turn);
     }
   } catch (e) {
-    failConversation(st, e);
+    // A call cut off by the interruption is nobody's failure but ours: the cell runs again on resume.
+    failConversation(st, opts.signal?.aborted && !(e instanceof LocalError) ? interrupted() : e);
   }
   return toConversation(pc.cell, opts.runId, st);
 }

@@ -41,7 +41,13 @@ export interface RunOptions {
   filter?: (cell: PlannedCell) => boolean;
   /** Recorded in runs.shard (e.g. "2/3") so a merged database shows where each run's cells came from. */
   shard?: string;
+  /** Aborts calls in flight; cells cut off are stored as interrupted (local-error) and run again on resume. */
   signal?: AbortSignal;
+  /**
+   * Graceful stop (Ctrl-C): no further cell or call is started, calls in flight finish, what finished is committed
+   * and the run is marked `interrupted`. Abort `signal` after a grace period to cut the calls still in flight.
+   */
+  stop?: AbortSignal;
   /** Replaces secrets in everything that comes back; by default every known key (environment, .env, apiKeyEnv). */
   redactor?: Redactor;
 }
@@ -71,6 +77,8 @@ export interface RunSummary {
   localErrors: number;
   /** Why the run stopped early on a local failure (the first one); no further cells were started after it. */
   localFailure?: string;
+  /** The run was stopped by the user (`stop`): the cells not finished run on the next `cxbench run`. */
+  interrupted: boolean;
   /** Models whose cells were stopped (e.g. authentication failed), with the reason. */
   stoppedModels: Record<string, string>;
   wallMs: number;
@@ -161,7 +169,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
 
   const progress = createProgress(opts.progress);
   progress.start(todoCount, `run ${runId}`);
-  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0 };
+  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, wallMs: 0 };
   const sink: CellSink = starting
     ? starting.attach()
     : inlineSink(store, { evaluators: opts.evaluators, batchSize, redactor, ...(opts.judge ? { judge: opts.judge } : {}) });
@@ -173,6 +181,7 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     const conv: Conversation = await driveConversation(pc, r, clients.get(model)!, {
       runId, temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.stop ? { stop: opts.stop } : {}),
       ...(customer ? { customer } : {}),
     });
     if (conv.status === 'infra-error' && conv.endReason === 'infra:auth') {
@@ -197,8 +206,9 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     await Promise.all([...todoByKind].map(([kind, count]) => {
       const it = (function* () { for (const pc of plan()) if (pc.spec.kind === kind && isTodo(pc)) yield pc; })();
       const workers = Math.min(count, cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default);
+      const stopped = (): boolean => opts.stop?.aborted === true || opts.signal?.aborted === true;
       return Promise.all(Array.from({ length: workers }, async () => {
-        for (let next = it.next(); !next.done; next = it.next()) await runCell(next.value);
+        for (let next = it.next(); !next.done && !stopped(); next = it.next()) await runCell(next.value);
       }));
     }));
   } catch (e) {
@@ -218,7 +228,8 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     throw new RunAbort(`${failure.message}. The run stopped: ${summary.ran} cells ran, those not stored run again on the next \`cxbench run\` once this is fixed`);
   }
   if (failure) throw failure;
-  const status = Object.keys(summary.stoppedModels).length || summary.localFailure !== undefined ? 'stopped' : summary.infraErrors + summary.agentErrors + summary.localErrors > 0 ? 'finished-with-failures' : 'finished';
+  summary.interrupted = opts.stop?.aborted === true || opts.signal?.aborted === true;
+  const status = summary.interrupted ? 'interrupted' : Object.keys(summary.stoppedModels).length || summary.localFailure !== undefined ? 'stopped' : summary.infraErrors + summary.agentErrors + summary.localErrors > 0 ? 'finished-with-failures' : 'finished';
   await markRun(store, runId, status);
   return summary;
 }

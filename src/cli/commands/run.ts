@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { dbPath, overridesFrom, suiteOptions, type SuiteCliOptions } from '../options.js';
 import { EXIT } from '../exit.js';
+import { handleInterrupts, SIGNAL_EXIT } from '../interrupt.js';
 import type { Store } from '../../store/db.js';
 
 interface RunCliOptions extends SuiteCliOptions {
@@ -55,6 +56,7 @@ export function registerRun(program: Command): void {
       const path = dbPath(suite.config.output);
       const store = await openStore(path);
       let failed = false;
+      let interrupted: number | undefined;
       try {
         await writeMetricCatalog(store, metricCatalog());
         const cache = opts.offline ? 'offline' : opts.cache ? 'use' : 'off';
@@ -69,16 +71,24 @@ export function registerRun(program: Command): void {
             ...(judge ? { judge } : {}),
           });
         } else {
-          const summary = await runSuite(suite, store, {
-            evaluators: EVALUATORS,
-            // Scoring and DuckDB writes run in a worker thread that owns the database during the run, so they never
-            // stall in-flight provider calls.
-            sink: 'worker',
-            wrapClient,
-            ...(opts.progress ? { progress: opts.progress } : {}),
-            ...(judge ? { judge } : {}),
-            ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
-          });
+          const interruption = handleInterrupts();
+          let summary;
+          try {
+            summary = await runSuite(suite, store, {
+              stop: interruption.stop,
+              signal: interruption.cut,
+              evaluators: EVALUATORS,
+              // Scoring and DuckDB writes run in a worker thread that owns the database during the run, so they never
+              // stall in-flight provider calls.
+              sink: 'worker',
+              wrapClient,
+              ...(opts.progress ? { progress: opts.progress } : {}),
+              ...(judge ? { judge } : {}),
+              ...(shard ? { filter: inShard(shard), shard: formatShard(shard) } : {}),
+            });
+          } finally {
+            interruption.dispose();
+          }
           out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
             `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors${summary.localErrors ? `, ${summary.localErrors} local errors` : ''}) in ${(summary.wallMs / 1000).toFixed(2)}s`);
           const cost = await runCost(store, summary.runId);
@@ -89,14 +99,22 @@ export function registerRun(program: Command): void {
             out('  this is a failure on this machine, not the agent\'s: no cell was counted against it. Fix it and run the same command again: the unfinished cells will run.');
           }
           failed = summary.agentErrors + summary.infraErrors + summary.localErrors > 0 || Object.keys(summary.stoppedModels).length > 0 || summary.localFailure !== undefined;
+          const sig = interruption.received();
+          if (summary.interrupted && sig) {
+            out(`interrupted: what finished is committed (run ${summary.runId} is marked interrupted); the ${summary.planned - summary.skippedExisting - summary.done - summary.agentErrors} cells not finished run when you resume with:`);
+            out(`  cxbench ${process.argv.slice(2).map(shellWord).join(' ')}`);
+            interrupted = SIGNAL_EXIT[sig];
+          }
         }
         if (budget) out(`spend: $${budget.spentUsd.toFixed(4)} of the $${budget.capUsd.toFixed(2)} cap${budget.exceeded ? ' (cap reached: run again with a higher --max-cost to finish the missing cells)' : ''}`);
         out(`database: ${path}`);
-        if (opts.report) for (const line of await buildOutputs(store, suite.config)) out(line);
+        // An interrupted run writes no report: the user asked it to stop, and the study is not complete.
+        if (opts.report && interrupted === undefined) for (const line of await buildOutputs(store, suite.config)) out(line);
       } finally {
         store.close();
       }
-      if (failed) process.exitCode = EXIT.failedCells;
+      if (interrupted !== undefined) process.exitCode = interrupted;
+      else if (failed) process.exitCode = EXIT.failedCells;
     });
 }
 
@@ -111,3 +129,6 @@ async function runCost(store: Store, runId: string): Promise<string | null> {
   return `cost: $${(r.incurred ?? 0).toFixed(4)} paid now, $${(r.study ?? 0).toFixed(4)} for the cells this run stored ` +
     `(${Number(r.replayed ?? 0)} of ${calls} calls replayed from the cache at their original price${unpriced ? `; ${unpriced} calls have no known price and are not in these sums` : ''})`;
 }
+
+/** A command-line word as a POSIX shell reads it back. */
+const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);

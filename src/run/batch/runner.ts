@@ -82,7 +82,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   cells = cells.filter(batchable);
   const noBatch = { batchesSubmitted: 0, batchesCollected: 0, pendingBatches: [], liveModels, live };
   if (cells.length === 0) {
-    const l = live ?? { runId: '', planned: 0, skippedExisting: 0, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0 };
+    const l = live ?? { runId: '', planned: 0, skippedExisting: 0, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, wallMs: 0 };
     return { ...l, ...noBatch, wallMs: performance.now() - t0 };
   }
 
@@ -111,7 +111,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   };
 
   const summary: BatchRunSummary = {
-    runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, stoppedModels: {}, wallMs: 0,
+    runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, wallMs: 0,
     ...noBatch, pendingBatches: [],
   };
   const progress = createProgress(opts.progress);

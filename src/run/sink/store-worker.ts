@@ -67,7 +67,8 @@ async function take(m: Extract<ToStoreWorker, { kind: 'cell' }>): Promise<void> 
 }
 
 async function open(): Promise<void> {
-  const store = await openStore(data.path, { memoryLimit: data.memoryLimit });
+  // The runner released the file for this thread: a reader that slipped in is waited for, never allowed to abort the run.
+  const store = await openStore(data.path, { memoryLimit: data.memoryLimit, handOff: true });
   db = { store, writer: new ConversationWriter(store) };
 }
 
