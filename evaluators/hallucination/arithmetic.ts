@@ -21,10 +21,15 @@ function uniq(xs: number[]): number[] {
 export interface MoneyPools {
   /** Amounts the claim is anchored to: stated in the same turn, of a record the sentence names, or said by the customer. */
   anchors: number[];
-  /** Every amount in the material. */
+  /** Every amount in the material; pairs an anchor with one only when `comparative` (the sentence sums or compares). */
   global: number[];
+  comparative: boolean;
   percents: number[];
+  /** Percentages the sentence itself states that the material also states: their percent-of any amount is anchored. */
+  statedPercents: number[];
   counts: number[];
+  /** The sentence speaks of tax, interest or a surcharge: "amount + p%" is allowed. */
+  additive: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
   const whole = Number.isInteger(v);
   const eq = (x: number, rounding: boolean): boolean => Math.abs(v - x) <= CENT || (rounding && whole && Math.round(x) === v);
   const anchors = uniq(p.anchors);
-  const others = uniq(p.global.length <= GLOBAL_PAIR_LIMIT ? [...anchors, ...p.global] : anchors);
+  const others = uniq(p.comparative && p.global.length <= GLOBAL_PAIR_LIMIT ? [...anchors, ...p.global] : anchors);
   for (const a of anchors) {
     for (const b of others) {
       if (a === b) continue;
@@ -50,20 +55,23 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
     const [a, b, c] = [triplePool[i]!, triplePool[j]!, triplePool[k]!];
     if (eq(a + b + c, false)) return `${f2(v)} = ${f2(a)} + ${f2(b)} + ${f2(c)}`;
   }
+  const percentOf = (a: number, pct: number): string | undefined => {
+    if (pct <= 0) return undefined;
+    if (eq((a * pct) / 100, true)) return `${f2(v)} = ${pct}% of ${f2(a)}`;
+    if (pct < 100 && eq(a * (1 - pct / 100), true)) return `${f2(v)} = ${f2(a)} - ${pct}%`;
+    if (p.additive && eq(a * (1 + pct / 100), true)) return `${f2(v)} = ${f2(a)} + ${pct}%`;
+    return undefined;
+  };
   for (const a of anchors) {
-    for (const pct of p.percents) {
-      if (pct <= 0) continue;
-      if (eq((a * pct) / 100, true)) return `${f2(v)} = ${pct}% of ${f2(a)}`;
-      if (pct < 100 && eq(a * (1 - pct / 100), true)) return `${f2(v)} = ${f2(a)} - ${pct}%`;
-      if (eq(a * (1 + pct / 100), true)) return `${f2(v)} = ${f2(a)} + ${pct}%`;
-    }
+    for (const pct of p.percents) { const d = percentOf(a, pct); if (d) return d; }
     for (const n of p.counts) {
       if (n < 2) continue;
       if (eq(a * n, false)) return `${f2(v)} = ${f2(a)} x ${n}`;
-      if (eq(a / n, true)) return `${f2(v)} = ${f2(a)} / ${n}`;
-      for (const b of others) if (b !== a && (eq(a * n + b, false) || eq(b * n + a, false))) return `${f2(v)} = ${f2(eq(a * n + b, false) ? a : b)} x ${n} + ${f2(eq(a * n + b, false) ? b : a)}`;
+      if (eq(a / n, false)) return `${f2(v)} = ${f2(a)} / ${n}`;
+      for (const b of anchors) if (b !== a && eq(a * n + b, false)) return `${f2(v)} = ${f2(a)} x ${n} + ${f2(b)}`;
     }
   }
+  for (const pct of p.statedPercents) for (const a of uniq(p.global)) { const d = percentOf(a, pct); if (d) return d; }
   return undefined;
 }
 

@@ -37,9 +37,12 @@ export function checkDate(c: Extract<Claim, { kind: 'date' }>, s: TurnScope): Re
   if (exact) return ok(exact.ref === 'now' ? "today's date" : 'a date stated in the material', exact.ref);
   const monthly = dates.find((x) => x.v === `--${day}`);
   if (monthly) return ok(`the material gives day ${Number(day)} of each month`, monthly.ref);
+  // Periods the sentence states count only when the material states them too: a wrong window gives a wrong date.
+  const materialDays = avail(s, c, 'days').map((x) => x.v as number);
   const periods = [
     ...s.turnClaims.filter((x): x is Extract<Claim, { kind: 'duration' }> => x.kind === 'duration' && x.sentence === c.sentence)
-      .flatMap((x) => x.value.days.map((days) => ({ days, business: x.value.business }))),
+      .flatMap((x) => x.value.days.map((days) => ({ days, business: x.value.business })))
+      .filter((p) => materialDays.some((d) => Math.abs(d - p.days) < 0.01)),
     ...topicVals(c, avail(s, c, 'days')).map((x) => ({ days: x.v as number, business: /business|working/i.test(x.context) })),
   ];
   const d = deriveDate(iso, values, periods, s.m.now);

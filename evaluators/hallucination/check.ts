@@ -75,7 +75,9 @@ type Checker = (c: Claim, s: TurnScope) => Result;
 /** Numbers the reply itself states (counts, months, "two", "both"), for "price x count" derivations. */
 function turnCounts(c: Claim, s: TurnScope): number[] {
   const out = s.turnClaims.flatMap((x) => (x.kind === 'count' ? [x.value] : x.kind === 'duration' ? x.value.numbers : []));
-  const words = c.sentence.toLowerCase();
+  // Digits of amounts and percentages are not counts ("€10" must not make 10 a multiplier).
+  let words = c.sentence.toLowerCase();
+  for (const x of s.turnClaims) if ((x.kind === 'money' || x.kind === 'percent') && x.sentence === c.sentence) words = words.replace(x.raw.toLowerCase(), ' ');
   for (const m of words.matchAll(/\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g)) {
     const n = /\d/.test(m[1]!) ? Number(m[1]) : ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].indexOf(m[1]!) + 2;
     out.push(n);
@@ -95,6 +97,10 @@ function moneyAnchors(c: Claim, s: TurnScope, namedMoney: Val[], all: Val[]): nu
   ];
 }
 
+/** A sentence that sums, compares or nets amounts: an anchor may then pair with any material amount. */
+const COMPARATIVE = /\b(?:more|less|cheaper|dearer|extra|difference|total|totals|altogether|all in|in all|combined|together|plus|minus|after|off|saving|save|saves|left|remaining|balance|instead|on top|including|includes|comes to|works out)\b/i;
+const ADDITIVE = /\b(?:tax|vat|gst|interest|surcharge|markup|mark-up|increase|rise|incl)\w*/i;
+
 /** Durations agree: equal in days (2% when a month or a year is involved), or the customer's number for the unit. */
 const sameDays = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, a >= 28 || b >= 28 ? 0.02 * Math.max(a, b) : 0);
 const UNIT_WORD: Record<string, RegExp> = { hour: /hour|hr/i, day: /day/i, week: /week/i, month: /month|monthly|instal/i, year: /year|annual/i, minute: /minute/i };
@@ -103,11 +109,21 @@ const checkers = {
   money: (c, s) => {
     const v = c.value as number;
     const all = avail(s, c, 'money');
-    const named = namedRecords(c, s.m);
+    const named0 = namedRecords(c, s.m);
+    // A named thing whose amount another figure of the sentence already gives ("Off-Peak is £24.99 against your
+    // £34.99") does not bind this one.
+    const sentenceMoney = s.turnClaims.filter((x) => x.kind === 'money' && x !== c && x.sentence === c.sentence).map((x) => x.value as number);
+    const named = named0.filter((rec) => !rec.vals.some((x) => x.kind === 'money' && sentenceMoney.some((y) => same(y, numberOf(x)))));
     const namedMoney = valsOf(named, 'money');
     const said = customerSaid(s, c, v);
     if (said) return ok('the customer said this amount', said.ref);
-    const pools = { anchors: moneyAnchors(c, s, namedMoney, all), global: all.map(numberOf), percents: grantedPercents(s, c), counts: [...turnCounts(c, s), ...avail(s, c, 'number').map(numberOf).filter((n) => Number.isInteger(n) && n >= 2 && n <= 36)] };
+    const materialPcts = avail(s, c, 'percent').map(numberOf);
+    const pools = {
+      anchors: moneyAnchors(c, s, namedMoney, all), global: all.map(numberOf), comparative: COMPARATIVE.test(c.sentence),
+      percents: grantedPercents(s, c), additive: ADDITIVE.test(c.sentence),
+      statedPercents: s.turnClaims.filter((x) => x.kind === 'percent' && x.sentence === c.sentence && materialPcts.some((p) => same(p, x.value as number))).map((x) => x.value as number),
+      counts: [...turnCounts(c, s), ...avail(s, c, 'number').map(numberOf).filter((n) => Number.isInteger(n) && n >= 2 && n <= 36)],
+    };
     if (namedMoney.length) {
       const hit = namedMoney.find((x) => same(numberOf(x), v));
       if (hit) return ok(`the amount of ${named.map((n) => n.names[0]).join(' / ')}`, hit.ref);
@@ -183,7 +199,7 @@ const checkers = {
     if (said) return ok('the customer said this number', said.ref);
     const hit = bound.find((x) => same(numberOf(x), cc.value));
     if (hit) return ok(`the material counts ${cc.value} ${cc.noun}`, hit.ref);
-    const d = deriveMoney(cc.value, { anchors: bound.map(numberOf), global: [], percents: [], counts: [] });
+    const d = deriveMoney(cc.value, { anchors: bound.map(numberOf), global: [], comparative: false, percents: [], statedPercents: [], counts: [], additive: false });
     if (d) return ok(`derived: ${d}`);
     if (bound.length) return bad(`the material gives ${show(bound)} for ${cc.noun}`, bound[0]!.ref);
     return none(`no count of ${cc.noun} in the material`);

@@ -183,7 +183,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     for (const m of text.matchAll(g)) {
       const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
       if (!free(h) || REPORTED.test(clauseAt(a, h.start).text)) continue;
-      const object = (m[1] ?? m[2] ?? m[3])?.toLowerCase();
+      const object = (m[1] ?? m[2] ?? m[3] ?? m[4])?.toLowerCase();
       const b = base(h);
       if (out.some((c) => c.kind === 'promise' && c.value === type && c.sentence === b.sentence)) continue;
       out.push({ ...b, kind: 'promise', value: type, ...(object ? { object } : {}) });

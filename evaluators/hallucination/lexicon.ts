@@ -37,9 +37,9 @@ export type PromiseType = 'refund' | 'waiver' | 'free' | 'guarantee' | 'compensa
 export const PROMISE_CUES: Record<PromiseType, RegExp> = {
   refund: /\b(?:(?:full|partial|complete)\s+)?refund(?:ed|s|ing)?\b|\bmoney[-\s]back\b|\breimburs\w*/i,
   waiver: /\bwaiv(?:e|ed|ing|er)\b|\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:any |a )?(?:fee|charge|penalty)\b|\bno (?:extra |additional |cancellation |admin |late )?(?:fee|charge|penalty)s?\b/i,
-  free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s]|interest[-\s])free\s+(?!to\b|of\b|time\b|up\b|for\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)|\b([a-z-]+(?:[- ][a-z-]+)?)\s+(?:is|are|will be|comes?|'s)\s+(?:completely |totally |absolutely |also )?free\b|\b(?:for free|on us|on the house)\b/i,
+  free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s]|interest[-\s])free\s+(?!to\b|of\b|time\b|up\b|for\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)|\b([a-z-]+(?:[- ][a-z-]+)?)\s+(?:is|are|will be|comes?|'s)\s+(?:completely |totally |absolutely |also )?free\b|\b([a-z-]+(?:[- ][a-z-]+)?)\s+free\s+for\b|\b(?:for free|on us|on the house)\b/i,
   guarantee: /\bguarantee(?:d|s)?\b|\bwe promise\b|\blifetime\b/i,
-  compensation: /\bcompensat\w*|\bgoodwill\b|\b(?:store |account )?credit of\b|\bgift card\b|\bcourtesy (?:credit|discount|voucher)\b/i,
+  compensation: /\bcompensat\w*|\bgoodwill\b|\b(?:store |account )?credit of\b|\bgift card\b|\bcourtesy (?:credit|discount|voucher)\b|\bas a (?:courtesy|gesture)\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch (?:the|their|that|a competitor'?s?) price\b/i,
 };
 

@@ -28,6 +28,8 @@ export interface MaterialRecord {
   turn: number;
   /** Lower-case names that identify it in a sentence (product name, SKU, order id, policy name). */
   names: string[];
+  /** Short forms matched with their capitals ("Growth" for "Growth plan (per month)"). */
+  aliases?: string[];
   vals: Val[];
 }
 
@@ -48,12 +50,21 @@ function add(m: Material, ref: string, origin: Origin, turn: number, text: strin
   m.segments.push({ ref, origin, turn, text });
   const vals = [...valsOfText(text, m.now, ref, turn), ...extra];
   m.vals.push(...vals);
-  if (names.length) m.records.push({ ref, turn, names: names.map(squash).filter((n) => n.length >= 3), vals });
+  if (names.length) m.records.push({ ref, turn, names: [...new Set(names.flatMap(nameForms).map(squash))].filter((n) => n.length >= 3), aliases: names.flatMap(aliasesOf), vals });
   const t = valuesOfText(`${m.now}\u0000${text}`);
   for (const e of t.emails) m.contacts.emails.add(e);
   for (const u of t.urls) { m.contacts.urls.add(u); m.contacts.hosts.add(hostOf(u)); }
   m.contacts.phones.push(...t.phones);
 }
+
+/** A name as written and without a trailing parenthesis ("Growth plan (per month)" -> "Growth plan"). */
+const nameForms = (n: string): string[] => [n, n.replace(/\s*\([^)]*\)\s*$/, '').trim()].filter(Boolean);
+const HEAD = /\s+(?:plan|package|bundle|tier|membership|subscription|option|service)$/i;
+/** The distinctive part of a product name, kept with its capitals: "Growth plan (per month)" -> "Growth". */
+const aliasesOf = (n: string): string[] => {
+  const short = nameForms(n).at(-1)!.replace(HEAD, '').trim();
+  return short !== n && short.length >= 4 && /^[A-Z0-9]/.test(short) ? [short] : [];
+};
 
 const money = (v: number, ref: string, context: string): Val => ({ kind: 'money', v, ref, turn: BRIEF, context });
 

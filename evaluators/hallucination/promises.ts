@@ -2,13 +2,13 @@ import { hasNegator } from '../nlp/negation.js';
 import type { Claim } from './claims.js';
 import { PROMISE_GRANTS, PROMISE_REFUSALS, PROMISE_WORDS } from './lexicon.js';
 import { availableAt, type Material } from './material.js';
-import { contentWords } from './scope.js';
+import { contentWords, GENERIC } from './scope.js';
 
 /**
  * A promise (a refund, a waiver, something free, a guarantee, compensation, a price match) is supported only when
  * the material grants it: a sentence of the brief or of a read-tool result that uses the promise's words without a
- * negator and is about the same thing (it shares a content word with the promise's clause, when that clause has
- * any beyond the promise words). A material sentence about the same thing that refuses it ("non-refundable", "fees
+ * negator and is about the same thing (it shares a content word with the promise's sentence, when that sentence
+ * has any beyond the promise words and generic service verbs); on a tie, the grant wins. A material sentence about the same thing that refuses it ("non-refundable", "fees
  * are not waived") or prices it ("late check-out costs 25 EUR" against "late check-out is free") contradicts it.
  * The customer's words never grant anything.
  */
@@ -25,15 +25,18 @@ const cut = (t: string): string => (t.length > 100 ? `${t.slice(0, 99)}…` : t)
 
 export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material): PromiseResult {
   const type = c.value;
-  const topic = new Set([...contentWords(`${c.topic.join(' ')} ${c.object ?? ''}`)].filter((w) => !PROMISE_WORDS.test(w)));
-  const objectWords = new Set([...contentWords(c.object ?? '')].filter((w) => !PROMISE_WORDS.test(w)));
-  const overlap = (sentence: string): number => [...contentWords(sentence)].filter((w) => topic.has(w)).length;
+  const words = (t: string): Set<string> => new Set([...contentWords(t, GENERIC)].filter((w) => !PROMISE_WORDS.test(w)));
+  // The clause says what is promised; a clause of promise words only ("free of charge") takes its sentence's topic.
+  const clauseTopic = words(`${c.clause} ${c.object ?? ''}`);
+  const topic = clauseTopic.size ? clauseTopic : words(c.sentence);
+  const objectWords = words(c.object ?? '');
+  const overlap = (sentence: string): number => [...words(sentence)].filter((w) => topic.has(w)).length;
   let grant: { ref: string; sentence: string; score: number } | undefined;
   let refusal: { ref: string; sentence: string; score: number } | undefined;
   for (const seg of m.segments.filter((x) => x.origin !== 'customer' && availableAt(c.turn)(x))) {
     for (const sentence of sentencesOf(seg.text)) {
       const score = overlap(sentence);
-      const names = objectWords.size === 0 || [...contentWords(sentence)].some((w) => objectWords.has(w));
+      const names = objectWords.size === 0 || [...words(sentence)].some((w) => objectWords.has(w));
       const refuses = PROMISE_REFUSALS[type].test(sentence) || ((type === 'free' || type === 'waiver') && names && score > 0 && PRICED.test(sentence) && !PROMISE_GRANTS[type].test(sentence));
       if (refuses) { if (!refusal || score > refusal.score) refusal = { ref: seg.ref, sentence, score }; continue; }
       if (!PROMISE_GRANTS[type].test(sentence) || hasNegator(sentence) || !names) continue;
@@ -41,7 +44,7 @@ export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material
     }
   }
   const needsTopic = topic.size > 0;
-  if (refusal && (refusal.score > 0 || !needsTopic) && (!grant || refusal.score >= grant.score)) {
+  if (refusal && (refusal.score > 0 || !needsTopic) && (!grant || refusal.score > grant.score)) {
     return { verdict: 'contradicted', note: `the material says otherwise: "${cut(refusal.sentence)}"`, ref: refusal.ref };
   }
   if (grant && (grant.score > 0 || !needsTopic)) return { verdict: 'supported', note: `granted: "${cut(grant.sentence)}"`, ref: grant.ref };

@@ -16,9 +16,25 @@ const STOP = new Set([
   'amount', 'number', 'item', 'items', 'order', 'policy', 'customer', 'here', 'help', 'please', 'thank', 'thanks', 'happy', 'sure', 'like',
 ]);
 
-/** Content words of four letters or more, crudely stemmed ("refunds" meets "refund", "returned" meets "return"). */
-export function contentWords(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.replace(/(?:ing|ed|es|s)$/, '')).filter((w) => w.length >= 4));
+/** Function words and the verbs every service sentence uses: never what a promise is about. */
+export const GENERIC = new Set([
+  'your', 'will', 'have', 'from', 'that', 'this', 'with', 'there', 'their', 'about', 'would', 'could', 'should', 'which', 'what', 'when', 'where',
+  'been', 'were', 'they', 'them', 'then', 'than', 'also', 'just', 'only', 'into', 'over', 'under', 'after', 'before', 'within', 'once', 'each',
+  'here', 'help', 'please', 'thank', 'thanks', 'happy', 'sure', 'like', 'take', 'takes', 'make', 'makes', 'give', 'gives', 'send', 'sent', 'going',
+  'arrive', 'arrives', 'receive', 'issue', 'issued', 'process', 'processed', 'come', 'comes', 'back', 'land', 'lands', 'apply', 'applies', 'keep',
+  'need', 'want', 'know', 'sorry', 'really', 'right', 'away', 'today', 'policy', 'days', 'business', 'working', 'weeks', 'months', 'hours', 'time',
+  'usually', 'always', 'still', 'even', 'because', 'since', 'while', 'both', 'some', 'more', 'very', 'well', 'good', 'great', 'okay',
+]);
+
+const stem = (w: string): string => {
+  const x = w.replace(/(?:ing|ed)$/, '');
+  const y = x.length >= 3 ? x : w;
+  return y.replace(/s$/, '').replace(/e$/, '');
+};
+
+/** Content words of four letters or more, crudely stemmed ("refunds" meets "refund", "freezing" meets "freeze"). */
+export function contentWords(text: string, stop: ReadonlySet<string> = STOP): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !stop.has(w)).map(stem).filter((w) => w.length >= 3));
 }
 
 const nameRes = new Map<string, RegExp>();
@@ -39,7 +55,8 @@ export function namedRecords(c: Claim, m: Material): MaterialRecord[] {
   const avail = m.records.filter(availableAt(c.turn));
   const within = (text: string): MaterialRecord[] => {
     const t = squash(text);
-    return avail.filter((rec) => rec.names.some((n) => nameable(n) && t.includes(n.split(/\s+/)[0] ?? n) && nameRe(n).test(t)));
+    return avail.filter((rec) => rec.names.some((n) => nameable(n) && t.includes(n.split(/\s+/)[0] ?? n) && nameRe(n).test(t))
+      || (rec.aliases ?? []).some((a) => text.includes(a) && new RegExp(`(?<![A-Za-z0-9])${escapeRe(a)}(?![A-Za-z0-9])`).test(text)));
   };
   const inClause = within(c.clause);
   return inClause.length ? inClause : within(c.sentence);

@@ -42,6 +42,7 @@ export interface TextValues {
   phones: string[];
 }
 
+const MONEY_LABEL = /\b(?:total|price|fee|cost|costs|balance|charge|amount|paid|refund|deposit|bill|premium|excess|deductible)\b\W{0,3}(?:of\s+|is\s+)?$/i;
 const NUMBER_RE = /(?<![\w])\d[\d,.]*\d|(?<![\w.,])\d(?![\w])/g;
 
 /** Every value in a free text; `now` dates month-day forms without a year. Memoised: material repeats across cells. */
@@ -59,9 +60,11 @@ export const valuesOfText = memoByText((keyed: string): TextValues => {
     ...allHits(NUMBER_WORDS_RE, text).map((h) => ({ value: parseNumberWords(h.raw), start: h.start, end: h.end })),
   ].filter((x): x is { value: number; start: number; end: number } => x.value !== undefined && !parts.some((p) => p.start <= x.start && x.end <= p.end && !/^(?:19|20)\d{2}$/.test(p.raw)));
   // A bare decimal with cents ("costs 5.99 per month") is an amount in material even without a currency.
-  const cents = allHits(/(?<![\w.,])\d+\.\d{2}(?![\d%])/g, text).map((h) => ({ value: Number(h.raw), start: h.start, end: h.end }));
+  const cents = allHits(/(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d%])/g, text).map((h) => ({ value: Number(h.raw.replace(/,/g, '')), start: h.start, end: h.end }));
+  // A number labelled as an amount ("total 54", "fee: 35") is an amount too.
+  const labelled = numbers.filter((x) => MONEY_LABEL.test(text.slice(Math.max(0, x.start - 24), x.start)));
   return {
-    money: [...findMoney(text).map((h) => ({ value: h.value, start: h.start, end: h.end })), ...cents],
+    money: [...findMoney(text).map((h) => ({ value: h.value, start: h.start, end: h.end })), ...cents, ...labelled],
     percent: findPercents(text).map((h) => ({ value: h.value, start: h.start, end: h.end })),
     days: findDurations(text).flatMap((d) => d.days.map((value) => ({ value, start: d.start, end: d.end }))),
     numbers,
