@@ -173,3 +173,42 @@ describe('hallucination templates', () => {
     for (const t of [...file.wrongPrice, ...file.correctPrice]) expect(t.text, t.id).toMatch(/\$|USD|dollars|bucks/);
   });
 });
+
+const Level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+const EmpathyItem = z.strictObject({
+  id: Id,
+  split: Split,
+  seeker: z.string().min(1),
+  response: z.string().min(1),
+  er: Level,
+  ip: Level,
+  ex: Level,
+});
+
+describe('empathy bank', () => {
+  const items = readJsonl('empathy.jsonl', EmpathyItem);
+  const mechanisms = ['er', 'ip', 'ex'] as const;
+  it('has at least 240 items with unique ids', () => {
+    expect(items.length).toBeGreaterThanOrEqual(240);
+    expectUniqueIds(items);
+  });
+  it('spreads every mechanism: about 40-50% zeros, levels 1 and 2 both present', () => {
+    for (const m of mechanisms) {
+      const zeros = items.filter((it) => it[m] === 0).length / items.length;
+      expect(zeros, `${m} zero share`).toBeGreaterThanOrEqual(0.35);
+      expect(zeros, `${m} zero share`).toBeLessThanOrEqual(0.55);
+      for (const level of [1, 2]) expect(items.filter((it) => it[m] === level).length, `${m}=${level}`).toBeGreaterThanOrEqual(30);
+    }
+  });
+  it('has both splits for every level of every mechanism', () => {
+    for (const m of mechanisms) expectBalancedSplits(items, (it) => `${m}=${it[m]}`);
+  });
+  it('keeps all responses to one seeker message in the same split', () => {
+    const splitOf = new Map<string, string>();
+    for (const it of items) {
+      const seen = splitOf.get(it.seeker);
+      if (seen !== undefined) expect(it.split, it.id).toBe(seen);
+      splitOf.set(it.seeker, it.split);
+    }
+  });
+});
