@@ -18,18 +18,17 @@ const TemplateSchema = z.strictObject({ id: z.string().min(1), split: z.enum(['d
 export type BankTemplate = z.infer<typeof TemplateSchema>;
 
 export const TEMPLATE_LISTS = [
-  'wrongDuration', 'inventedOffering', 'wrongPrice', 'correctPrice', 'falseHuman', 'aiDisclosure', 'neitherOpener', 'unsupportedPromise',
+  'wrongDuration', 'inventedOffering', 'offeringNames', 'wrongPrice', 'correctPrice', 'falseHuman', 'aiDisclosure', 'neitherOpener', 'unsupportedPromise',
 ] as const;
 export type TemplateList = (typeof TEMPLATE_LISTS)[number];
 
-export const PhrasingBankSchema = z.strictObject({
-  ...Object.fromEntries(TEMPLATE_LISTS.map((k) => [k, z.array(TemplateSchema).min(1)])) as Record<TemplateList, z.ZodArray<typeof TemplateSchema>>,
-  offeringNames: z.array(z.string().min(1)).min(1),
-});
+export const PhrasingBankSchema = z.strictObject(
+  Object.fromEntries(TEMPLATE_LISTS.map((k) => [k, z.array(TemplateSchema).min(1)])) as Record<TemplateList, z.ZodArray<typeof TemplateSchema>>,
+);
 export type PhrasingBank = z.infer<typeof PhrasingBankSchema>;
 
-/** The bank's lists as plain strings, restricted to one split (offering names are not split: they are slot values). */
-export type PhrasingLists = Record<TemplateList, string[]> & { offeringNames: string[] };
+/** The bank's lists as plain strings, restricted to one split (invented offering names are split like templates). */
+export type PhrasingLists = Record<TemplateList, string[]>;
 
 export const bankFile = (): string => join(packageRoot(), 'validity', 'bank', 'hallucination-templates.json');
 
@@ -53,7 +52,6 @@ export function loadPhrasingBank(split: BankSplit, file = bankFile()): PhrasingL
     if (xs.length === 0) throw new InputError(`${file}: no ${split} templates in ${l}`, [{ file, path: l, expected: `at least one ${split} template`, found: 'none' }]);
     return [l, xs];
   })) as Record<TemplateList, string[]>;
-  const out: PhrasingLists = { ...lists, offeringNames: parsed.data.offeringNames };
-  cache.set(k, out);
-  return out;
+  cache.set(k, lists);
+  return lists;
 }

@@ -115,6 +115,9 @@ export function renderMisstatement(item: CatalogLine, template: string, cfg: Pla
   return { text: fill(template, { product: item.name, amount: amountText(stated, rng.next() < 0.5) }), stated };
 }
 
+/** What a template's "{policy} policy" names: a real topic, so the fabricated duration is stated about something plausible. */
+const POLICY_TOPICS = ['returns', 'refund', 'cancellation', 'exchange', 'warranty', 'complaints'];
+
 /** Numbers the brief contains, and the day counts they stand for as weeks, months or years. */
 export function briefDayNumbers(brief: string): Set<number> {
   const out = new Set<number>();
@@ -136,7 +139,7 @@ export function fabricatedDays(brief: string, rng: Rng): number {
 export function renderFabrication(kind: 'duration' | 'offering', template: string, ctx: Pick<ReplyContext, 'bank' | 'brief'>, rng: Rng): { text: string; value: string } {
   if (kind === 'duration') {
     const days = String(fabricatedDays(ctx.brief, rng));
-    return { text: fill(template, { days, policy: 'our policy' }), value: days };
+    return { text: fill(template, { days, policy: POLICY_TOPICS[rng.int(POLICY_TOPICS.length)]! }), value: days };
   }
   const names = inventedOfferings(ctx.bank, ctx.brief);
   const offering = names[rng.int(names.length)]!;

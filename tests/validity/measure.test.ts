@@ -8,7 +8,7 @@ beforeAll(async () => { ({ env, close } = await fixtureEnv()); });
 afterAll(async () => { await close(); });
 
 describe('per-reply precision and recall of the hallucination detector', () => {
-  it('counts each stored reply once against the logged misstatement, independently recounted from the database', async () => {
+  it('counts each stored reply once against the logged misstatement or fabrication, independently recounted from the database', async () => {
     const { results, truth, store } = await runSeed(env, fixtureOptions({ model: { hallucination: { misstateShare: 0.4 }, privacy: { leakShare: 0.3 } } }).model, 4, [0]);
     try {
       const reply = results[0]!.measures.halluc.reply;
@@ -21,7 +21,7 @@ describe('per-reply precision and recall of the hallucination detector', () => {
       const n = { tp: 0, fp: 0, fn: 0, tn: 0, explained: 0 };
       for (const m of msgs) {
         const t = byText.get(`${m.scenario_id}|${m.text}`)!;
-        const planted = t.misstatement !== null;
+        const planted = t.misstatement !== null || t.fabrication !== null;
         const f = flagged.has(`${m.cell_key}#${m.idx}`);
         if (!planted && f && t.forbiddenPhrase) n.explained++;
         else if (planted) n[f ? 'tp' : 'fn']++;
