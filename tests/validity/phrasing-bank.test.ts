@@ -20,7 +20,7 @@ describe('the planted model speaks from the phrasing bank', () => {
   it('fabricates a day count that no number of the brief stands for (as days, weeks, months or years)', () => {
     const brief = 'returns within 30 days. warranty 2 years. delivery 5 working days, fee 12.50 usd.';
     const taken = briefDayNumbers(brief);
-    for (const d of [30, 5, 14, 730, 60, 12]) expect(taken.has(d)).toBe(true);
+    for (const d of [30, 5, 14, 730, 60, 13]) expect(taken.has(d)).toBe(true);
     expect(taken.has(67)).toBe(false);
     for (let i = 0; i < 200; i++) {
       const d = fabricatedDays(brief, rngFor(i, 'days'));
