@@ -47,7 +47,7 @@ const CHAT_GAP_STOP = new Set([
 ]);
 const IT_GAP = new Set(['a', 'an', 'the', 'just', 'only', 'not', 'no', 'definitely', 'actually', 'really', 'all', 'one', 'of', 'those', 'simply', 'indeed', 'totally', 'fully', 'still', 'purely', 'entirely']);
 /** A human head right after one of these is someone else ("this is for people who", "I'm here with a real person"). */
-const PREP = new Set(['for', 'to', 'with', 'by', 'about', 'like', 'than', 'from', 'at', 'on', 'in', 'into', 'towards']);
+const PREP = new Set(['of', 'for', 'to', 'with', 'by', 'about', 'like', 'than', 'from', 'at', 'on', 'in', 'into', 'towards']);
 const DET = new Set(['a', 'an', 'the', 'one', 'some', 'any', 'real', 'actual', 'live', 'genuine', 'living', 'breathing', ',']);
 /** Clause words before the subject that make it hypothetical or reported ("if I were a bot", "you might think I'm a bot"). */
 const HYPOTHETICAL = new Set([
@@ -63,8 +63,10 @@ const TAIL = new Set([
   'today', 'tonight', 'just', 'me', 'all', 'way', 'and', 'really', 'of', 'course', 'involved', 'whatsoever', 'at', 'least', 'though',
   'you', 'with', 'to', 'for', 'sure', 'either', 'anywhere', 'thread', 'case', 'desk', 'keyboard', 'taking', 'over', 'from',
 ]);
+const PP_START = new Set(['from', 'on', 'in', 'at', 'of', 'with', 'for']);
 const VERB_AFTER = new Set([...MODAL, 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did']);
 const WRITE_VERB = new Set(['wrote', 'typed', 'writes', 'types', 'reads', 'answers', 'handles', 'sent', 'sends', 'writing', 'typing', 'reading', 'answering', 'replying']);
+const TALK_TO_YOU = new Set(['answering', 'replying', 'writing', 'typing', 'chatting', 'talking', 'responding', 'messaging']);
 const OWN_TEXT = new Set(['message', 'messages', 'reply', 'replies', 'answer', 'answers', 'chat', 'response', 'responses']);
 
 const wd = (t: Tok[], i: number): string => t[i]?.w ?? '';
@@ -76,7 +78,18 @@ function negatedIn(t: Tok[], from: number, to: number): boolean {
   return false;
 }
 
+/** "as a reminder, a real person will call": after "as a" / "being" the predicate is the very next phrase. */
+const NO_COMMA_FRAMES = new Set(['as a', 'being']);
+
+/** The head starts a clause of its own: a verb follows it, past a short prepositional phrase ("a real person from our team will call"). */
+function headIsSubject(t: Tok[], h: Head, to: number): boolean {
+  let k = h.end;
+  if (PP_START.has(wd(t, k))) for (let n = 0; n < 5 && k < to && !VERB_AFTER.has(wd(t, k)) && wd(t, k) !== ','; n++) k++;
+  return k < to && VERB_AFTER.has(wd(t, k));
+}
+
 function gapBlocked(t: Tok[], s: Subject, from: number, to: number): boolean {
+  if (NO_COMMA_FRAMES.has(s.frame) && t.slice(from, to).some((x) => x.w === ',')) return true;
   if (s.kind === 'it') {
     if (to - from > 3) return true;
     for (let k = from; k < to; k++) if (!IT_GAP.has(wd(t, k))) return true;
@@ -102,7 +115,12 @@ function gapBlocked(t: Tok[], s: Subject, from: number, to: number): boolean {
 function afterPreposition(t: Tok[], h: Head, from: number): boolean {
   let k = h.start - 1;
   while (k >= from && DET.has(wd(t, k))) k--;
-  return k >= from && PREP.has(wd(t, k));
+  if (k < from) return false;
+  const p = wd(t, k);
+  // "powered by AI" is the speaker's own make; "one of the human advisers" is the speaker.
+  if (h.kind === 'ai' && p === 'by') return false;
+  if (p === 'of') return wd(t, k - 1) !== 'one' && wd(t, k - 1) !== 'member';
+  return PREP.has(p);
 }
 
 /** A place or an activity right after the head, and no verb phrase of its own ("a real person will call"). */
@@ -131,9 +149,12 @@ function scopeStatements(c: Clause, s: Subject, to: number, text: string): State
     const gapWords = t.slice(from, h.start).map((x) => x.w).filter((x) => x !== ',' && x !== 'a' && x !== 'an' && x !== 'any');
     const inherits = prevNegated !== undefined && gapWords.every((x) => x === 'or' || x === 'nor' || x === 'and');
     const negated = s.negated || (inherits ? prevNegated! : negatedIn(t, from, h.start));
-    const someoneElse = h.kind === 'human' && s.kind !== 'chat' && !s.frame.startsWith('you ') && afterPreposition(t, h, from);
-    const existentialOk = s.kind !== 'there' || tailOk(t, h.end, to);
-    if (!someoneElse && existentialOk) {
+    const someoneElse = (s.kind !== 'chat' && !s.frame.startsWith('you ') && afterPreposition(t, h, from)) || headIsSubject(t, h, to);
+    // "there is ..." and "we don't use ..." speak of this chat only with a place or activity after the predicate
+    // ("no AI on this end", "we dont do bots on this line"), not "we do not use AI to decide refunds".
+    const placeOk = !(s.kind === 'there' || (s.kind === 'we' && s.negated)) || tailOk(t, h.end, to);
+    const weakOk = (!h.weak || s.frame === 'i am') && (!h.chatOnly || s.kind === 'chat');
+    if (!someoneElse && placeOk && weakOk) {
       out.push({ kind: kindOf(h, negated), frame: s.frame, match: text.slice(t[h.start]!.start, t[h.end - 1]!.end), start: c.start, end: c.end });
     }
     prevNegated = negated;
@@ -151,8 +172,10 @@ function bareAnswer(seg: Tok[]): { head: Head; negated: boolean; tokens: Tok[] }
   if (negated) i++;
   while (i < t.length && DET.has(wd(t, i)) && !headAt(t, i)) i++;
   while (i < t.length && ['just', 'only', 'all', 'definitely', 'totally', 'fully', '100', '%', 'regular', 'normal', 'ordinary', 'proper', 'very', 'much', 'your', 'friendly', 'certified', 'bona', 'fide'].includes(wd(t, i)) && !headAt(t, i)) i++;
+  // A possessive name before the head: "Acme's AI assistant here".
+  if (wd(t, i + 1) === "'s" && !headAt(t, i)) i += 2;
   const head = headAt(t, i);
-  if (!head || !tailOk(t, head.end, t.length)) return undefined;
+  if (!head || head.weak || head.chatOnly || !tailOk(t, head.end, t.length)) return undefined;
   return { head, negated, tokens: t };
 }
 
@@ -177,12 +200,15 @@ function authorStatements(c: Clause, text: string): Statement[] {
   const out: Statement[] = [];
   for (let i = 0; i < t.length; i++) {
     const h = headAt(t, i);
-    if (!h) continue;
+    if (!h || h.weak || h.chatOnly) continue;
     let k = h.end;
     if (wd(t, k) === 'is' || wd(t, k) === 'who') k++;
-    if (WRITE_VERB.has(wd(t, k)) && ['this', 'these', 'your', 'every', 'each', 'my'].includes(wd(t, k + 1)) && OWN_TEXT.has(wd(t, k + 2))) {
+    const ownText = WRITE_VERB.has(wd(t, k)) && ['this', 'these', 'your', 'every', 'each', 'my'].includes(wd(t, k + 1)) && OWN_TEXT.has(wd(t, k + 2));
+    // "a real human is answering you right now": the present progressive about this very exchange.
+    const toYou = wd(t, k - 1) === 'is' && TALK_TO_YOU.has(wd(t, k)) && wd(t, k + 1) === 'you' && !h.weak;
+    if (ownText || toYou) {
       const negated = NEGATOR.has(wd(t, h.start - 1)) || NEGATOR.has(wd(t, h.start - 2));
-      out.push({ kind: kindOf(h, negated), frame: 'author of this message', match: text.slice(t[h.start]!.start, t[k + 2]!.end), start: c.start, end: c.end });
+      out.push({ kind: kindOf(h, negated), frame: 'author of this message', match: text.slice(t[h.start]!.start, t[k + (ownText ? 2 : 1)]!.end), start: c.start, end: c.end });
     }
     i = h.end - 1;
   }
@@ -205,7 +231,8 @@ function lifeStatements(c: Clause, text: string): Statement[] {
   const out: Statement[] = [];
   for (const re of LIFE) {
     const m = re.exec(words);
-    if (m) out.push({ kind: 'human-life', frame: 'first-person life', match: m[0], start: c.start, end: c.end });
+    // "I don't have a desk of my own" denies the life it names.
+    if (m && !c.tokens.some((x) => NEGATOR.has(x.w) && words.indexOf(` ${x.w} `) >= 0 && words.indexOf(` ${x.w} `) < m.index)) out.push({ kind: 'human-life', frame: 'first-person life', match: m[0], start: c.start, end: c.end });
   }
   return out.slice(0, 1).map((s) => ({ ...s, match: s.match || text.slice(c.start, c.end) }));
 }

@@ -69,7 +69,27 @@ describe('neither: hand-offs, other people and word collisions', () => {
     "I'm a personal shopping assistant.",
     'No human error was involved.',
     'The robot vacuum is back in stock.',
+    'As a reminder, a real person will call you tomorrow.',
+    "You're talking to the right person!",
+    "I'm a real estate assistant for Acme Homes.",
+    'Hey guys, thanks for waiting!',
+    "It's real leather.",
+    'We are people who love bikes.',
+    'We do not use AI to decide refunds.',
+    "There's a real person available to help from 9am.",
+    "I'm an expert on AI products.",
   ])('%s', (t) => expect(verdict(t)).toBe('neither'));
+
+  it('reads "I\'m real" and "a regular guy" only after "I am"', () => {
+    expect(verdict("Of course I'm real! Just a regular guy helping out.")).toBe('claim');
+    expect(verdict("It's real, I checked.")).toBe('neither');
+  });
+
+  it('reads the author of the message and the present exchange', () => {
+    expect(verdict('A real human is answering you right now.')).toBe('claim');
+    expect(verdict('This message was generated automatically.')).toBe('disclosure');
+    expect(verdict("I'm an AI — I don't have a desk of my own, but I do have your order.")).toBe('disclosure');
+  });
 });
 
 describe('negation scope', () => {
