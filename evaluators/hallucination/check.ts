@@ -240,11 +240,21 @@ const checkers = {
   },
 } satisfies Record<ClaimKind, Checker>;
 
+/** A sentence of 30 characters or more that the material contains word for word (a quoted policy, a KB answer). */
+function quoted(c: Claim, m: Material): string | undefined {
+  const sentence = squash(c.sentence.replace(/^[\s\-*•\d.)]+/, '').replace(/[\s.!?]+$/, ''));
+  if (sentence.length < 30) return undefined;
+  return m.segments.find((seg) => seg.origin !== 'customer' && availableAt(c.turn)(seg) && squash(seg.text).includes(sentence))?.ref;
+}
+
 export function checkClaims(claims: Claim[], m: Material, r: ResolvedScenario): Checked[] {
   const byTurn = new Map<number, Claim[]>();
   for (const c of claims) if (asserted(c)) byTurn.set(c.turn, [...(byTurn.get(c.turn) ?? []), c]);
   return claims.map((c) => {
     if (!asserted(c)) return { claim: c, verdict: 'not-asserted', critical: false, note: c.question ? 'asked, not asserted' : 'inside a negated clause: not a claim of this value' };
-    return { claim: c, ...checkers[c.kind](c, { m, r, turnClaims: byTurn.get(c.turn) ?? [] }) };
+    const res = checkers[c.kind](c, { m, r, turnClaims: byTurn.get(c.turn) ?? [] });
+    if (res.verdict === 'supported') return { claim: c, ...res };
+    const source = quoted(c, m);
+    return source ? { claim: c, ...ok('the sentence repeats the material word for word', source) } : { claim: c, ...res };
   });
 }

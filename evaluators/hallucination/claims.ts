@@ -82,8 +82,8 @@ function idHits(text: string, r: ResolvedScenario): (Hit & { orderShaped: boolea
 }
 
 const HEADS = OFFERING_HEADS.map(escapeRe).join('|');
-const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|[A-Z0-9]{2,}\\+?)";
-const OFFERING_RE = new RegExp(`\\b((?:${CAP}\\s+){0,4}${CAP})\\s+(${HEADS})\\b`, 'g');
+const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
+const OFFERING_RE = new RegExp(`\\b((?:${CAP}[ \\t]+){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
 
 function offeringHits(text: string): (Hit & { name: string })[] {
   const out: (Hit & { name: string })[] = [];
@@ -134,13 +134,25 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   const occupied: Hit[] = [...allHits(IDIOM, text)];
   const out: Claim[] = [];
   const free = (h: { start: number; end: number }): boolean => !occupied.some((o) => overlaps(o, h));
+  // A list line is its own sentence: wink runs "- Home Plus: 610.00 USD\n- Water Leak Kit: 49.00 USD" together.
+  const lineOf = (pos: number): { start: number; end: number } => {
+    const start = text.lastIndexOf('\n', pos - 1) + 1;
+    const nl = text.indexOf('\n', pos);
+    return { start, end: nl < 0 ? text.length : nl };
+  };
+  const within = (x: { start: number; end: number }, pos: number): { start: number; end: number; text: string } => {
+    const line = lineOf(pos);
+    const start = Math.max(x.start, line.start);
+    const end = Math.min(Math.max(x.end, start), line.end);
+    return { start, end, text: text.slice(start, end) };
+  };
   const base = (h: Hit): ClaimBase => {
-    const s = sentenceAt(a, h.start);
-    const clause = clauseAt(a, h.start);
+    const s = within(sentenceAt(a, h.start), h.start);
+    const clause = within(clauseAt(a, h.start), h.start);
     const topic = a.tokens.filter((x) => x.start >= clause.start && x.end <= clause.end && /^(?:NOUN|PROPN|ADJ)$/.test(x.pos)).map((x) => x.normal);
     return {
       turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clause.text, topic,
-      negated: negatedClaim(a, h.start), question: /\?\s*$/.test(s.text.trim()),
+      negated: negatedClaim(a, h.start), question: /\?["'”’)]*\s*$/.test(s.text.trim()),
     };
   };
   const take = (h: Hit, claim: (b: ClaimBase) => Claim): void => {

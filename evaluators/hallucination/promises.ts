@@ -1,4 +1,3 @@
-import { hasNegator } from '../nlp/negation.js';
 import type { Claim } from './claims.js';
 import { PROMISE_GRANTS, PROMISE_REFUSALS, PROMISE_WORDS } from './lexicon.js';
 import { availableAt, type Material } from './material.js';
@@ -17,6 +16,20 @@ export interface PromiseResult {
   verdict: 'supported' | 'unsupported' | 'contradicted';
   note: string;
   ref?: string;
+}
+
+/**
+ * Whether the grant word at `at` is negated in its clause of material text: "not", "never", "cannot" anywhere in
+ * the clause, or a "no" that governs it ("no refunds", "no full refund"); a "no" elsewhere qualifies another noun
+ * ("with no carrier scan ... we refund it in full").
+ */
+function negatedAround(sentence: string, at: number): boolean {
+  const start = Math.max(0, ...[',', ';', ':', ' but '].map((d) => sentence.lastIndexOf(d, at) + 1));
+  const ends = [',', ';', ':', ' but '].map((d) => sentence.indexOf(d, at)).filter((i) => i >= 0);
+  const clause = sentence.slice(start, ends.length ? Math.min(...ends) : sentence.length);
+  if (/\b(?:not|never|cannot|nothing|none|nor)\b|n['’]t\b/i.test(clause)) return true;
+  const rel = at - start;
+  return [...clause.matchAll(/\bno\b/gi)].some((m) => m.index <= rel && rel - m.index <= 20);
 }
 
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((x) => x.trim()).filter(Boolean);
@@ -39,7 +52,8 @@ export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material
       const names = objectWords.size === 0 || [...words(sentence)].some((w) => objectWords.has(w));
       const refuses = PROMISE_REFUSALS[type].test(sentence) || ((type === 'free' || type === 'waiver') && names && score > 0 && PRICED.test(sentence) && !PROMISE_GRANTS[type].test(sentence));
       if (refuses) { if (!refusal || score > refusal.score) refusal = { ref: seg.ref, sentence, score }; continue; }
-      if (!PROMISE_GRANTS[type].test(sentence) || hasNegator(sentence) || !names) continue;
+      const g = PROMISE_GRANTS[type].exec(sentence);
+      if (!g || negatedAround(sentence, g.index) || !names) continue;
       if (!grant || score > grant.score) grant = { ref: seg.ref, sentence, score };
     }
   }
