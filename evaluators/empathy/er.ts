@@ -1,5 +1,6 @@
 import { NONE, asWritten, type Detector, type Finding } from './mechanism.js';
-import { contentStems, feelingIn, firstMatch, sentencePairs, sharedWord } from './text.js';
+import { ipSentence } from './ip.js';
+import { clauseFrom, contentStems, feelingIn, firstMatch, sentencePairs, sharedWords } from './text.js';
 
 /**
  * ER, emotional reactions: the agent expresses its own warmth, compassion, concern or sympathy on reading the
@@ -19,17 +20,24 @@ const OWN_FEELING = [
   /\bmy heart (?:goes out|breaks|aches|is with|hurts)\b/,
   /\b(?:that|this|it|which) (?:really |truly )?(?:breaks|broke) my heart\b/,
   /\bi (?:really |truly |do )?(?:care about you|feel for you|worry about you)\b/,
+  /\bi(?:'d| would) (?:\w+ )?(?:be|feel|have been) (?:\w+ )?(?:worried|upset|frustrated|angry|furious|scared|annoyed|livid|stressed|gutted|fuming|devastated|anxious|the same)\b/,
 ];
 
 /** An apology or expression of sympathy; what follows it decides whether it is specific. */
-const APOLOGY = /\b(?:(?:i'?m|i am|we'?re|we are) (?:\w+ ){0,2}?sorry|(?:i|we) (?:\w+ )?apologi[sz]e|(?:my|our) (?:\w+ )?apologies|so sorry|sorry|my (?:deepest |sincere )?(?:sympathies|condolences))\b/;
-const NOT_APOLOGY = /\b(?:no need to (?:apologi[sz]e|be sorry)|don'?t (?:be sorry|apologi[sz]e)|nothing to (?:apologi[sz]e|be sorry) for|not sorry)\b/;
+const APOLOGY = /^apologies\b|\bapologies for\b|\b(?:(?:i'?m|i am|we'?re|we are) (?:\w+ ){0,2}?sorry|(?:i|we) (?:\w+ )?apologi[sz]e|(?:my|our) (?:\w+ )?apologies|so sorry|sorry|my (?:deepest |sincere )?(?:sympathies|condolences))\b/;
+const NOT_APOLOGY = /\b(?:no need to (?:apologi[sz]e|be sorry)|don'?t (?:be sorry|apologi[sz]e)|nothing to (?:apologi[sz]e|be sorry) for|not sorry|sorry (?:that |if )?you feel (?:that way|like that|this way|so))\b/;
 /** Objects of a formulaic apology: specific only if the customer used the same word. */
-const FORMULA_OBJECT = /\b(?:(?:any|the|this|that) )?(?:inconvenience|trouble|hassle|wait|confusion|delay|frustration|issue|problem|situation|experience|mix-up|mixup)s?\b/;
+const FORMULA_OBJECT = /\b(?:(?:any|the|this|that|your) )?(?:inconvenience|trouble|hassle|wait|confusion|delay|frustration|issue|problem|situation|experience|mix-up|mixup|loss)s?\b/;
 
 /** Weak reactions: exclamations, comfort, reassurance, warmth without a named feeling. */
 const ALLUDE = [
-  /\b(?:oh no|oh dear|oh man|oh gosh|oh my|ugh|yikes|ouch|oof|goodness|gosh)\b/,
+  /\b(?:oh no|oh dear|oh man|oh gosh|oh my|ugh|yikes|ouch|oof|goodness|gosh|aw+|a+w+h*)\b/,
+  /^(?:oh|ah|wow),? (?:\w+ )?(?:how |so |really )?(?:\w+ and )?(?:excit|scar|lovely|wonderful|horrible|awful|terrible|brilliant|exciting)/,
+  /\bpoor (?:you|thing|lad|girl|boy|love|soul|dear|kid|little|baby|pup|mite|guy|man|woman|him|her|them)\b/,
+  /\bdon'?t (?:be (?:so )?hard on|blame|beat) yourself\b|\byou'?ve got this\b/,
+  /\bdon'?t (?:feel|be) (?:\w+ )?(?:ashamed|embarrassed|bad|silly|stupid|guilty)\b|\byou(?:'re| are) not (?:\w+ )?(?:stupid|an idiot|silly|going mad|mad|crazy|being difficult)\b/,
+  /^(?:that'?s|it'?s|this is) (?:\w+ )?(?:tough|hard|rough|a lot|rubbish|gutting|horrible|annoying|frustrating|worrying|unsettling|upsetting|disappointing)\b/,
+  /\b(?:so |really |very )?(?:glad|happy|pleased|relieved|delighted) (?:we|it|that|you|to hear|to see)\b/,
   /\b(?:that'?s|that is|this is|it'?s|what an?|how) (?:\w+ )?(?:awful|terrible|horrible|dreadful|rough|unfortunate|a shame|a pity|shame|not okay|not ok|not acceptable|unacceptable|not good|not right|not fair|unfair|so bad|really bad|annoying|maddening|nightmare|pain|hassle|mess|disaster|rubbish)\b/,
   /\bhang in there\b/,
   /\b(?:i |we )?(?:really |truly |do )?hope (?:you(?!'re doing well| are doing well| have a| had a| enjoy| find)|things|everything|that (?:you|things|everything)|your|it (?:gets|all)|this (?:gets|all))/,
@@ -45,10 +53,11 @@ const ALLUDE = [
   /\bbless you\b/,
 ];
 
+/** What the apology is for: the rest of its clause. Specific when it names a feeling or two of the customer's words. */
 function apologyLevel(s: string, m: RegExpExecArray, customer: Set<string>): Finding {
-  const object = s.slice(m.index + m[0].length);
-  const shared = sharedWord(object, customer);
-  if (shared) return { level: 2, quote: s, why: `apology tied to the customer's "${shared}"` };
+  const object = clauseFrom(s, m.index + m[0].length);
+  const shared = sharedWords(object, customer);
+  if (shared.length >= 2) return { level: 2, quote: s, why: `apology tied to the customer's words ("${shared.join('", "')}")` };
   const f = feelingIn(object);
   if (f && !FORMULA_OBJECT.test(object)) return { level: 2, quote: s, why: `sympathy naming "${f}"` };
   return { level: 1, quote: s, why: 'generic apology or sympathy' };
@@ -62,12 +71,22 @@ function inSentence(s: string, stems: Set<string>): Finding {
   return firstMatch(ALLUDE, s) ? { level: 1, quote: s, why: 'alludes to a reaction (exclamation, comfort or reassurance)' } : NONE;
 }
 
+/**
+ * A weak reaction becomes specific when the same or the next sentence spells out what the customer is going through
+ * (an IP level-2 statement): "I'm so sorry. Fifteen years is a long time to have a number..." is a felt reaction
+ * tied to this customer's situation.
+ */
 export const detectEr: Detector = ({ customer, reply }) => {
   const stems = contentStems(customer);
+  const pairs = sentencePairs(reply);
   let best: Finding = NONE;
-  for (const { raw, s } of sentencePairs(reply)) {
+  for (const [i, { raw, s }] of pairs.entries()) {
     const found = asWritten(inSentence(s, stems), raw);
     if (found.level === 2) return found;
+    if (found.level === 1) {
+      const next = [s, pairs[i + 1]?.s].find((t) => t !== undefined && ipSentence(t, stems).level === 2);
+      if (next !== undefined) return { level: 2, quote: raw, why: `${found.why}, tied to an interpretation of the customer's situation` };
+    }
     if (found.level > best.level) best = found;
   }
   return best;

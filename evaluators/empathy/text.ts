@@ -15,10 +15,12 @@ export const sentences = (s: string): string[] =>
 /** Each sentence as written (for evidence) and normalised (for matching). */
 export const sentencePairs = (reply: string): { raw: string; s: string }[] => sentences(reply).map((raw) => ({ raw, s: normaliseText(raw) }));
 
-const QUESTION_START = /^(?:and |but |so |also |oh,? |ok(?:ay)?,? |hey,? )?(?:what|how|why|when|where|who|which|is|are|was|were|do|does|did|have|has|had|can|could|would|will|should|shall|may|might|any)\b/;
+const QUESTION_START = /^(?:and |but |so |also |oh,? |ok(?:ay)?,? |hey,? )?(?:(?:what|how|why|when|where|who|which)\b|(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|should)\s+(?:you|it|this|that|there|he|she|they|we|i|your|anyone|anything)\b)/;
+const EXCLAIM = /^(?:what an?\b|how (?:\w+ )?(?:awful|terrible|horrible|sad|frustrating|annoying|lovely|wonderful|exciting|scary|kind|nice|great|rubbish|stressful|upsetting)\b)/;
 
-/** A question: ends in "?", or opens like one ("how are you holding up" without the mark). */
-export const isQuestion = (sentence: string): boolean => /\?\W*$/.test(sentence) || (QUESTION_START.test(sentence) && !/[.!]$/.test(sentence));
+/** A question: ends in "?", or opens like one and has no closing full stop ("how are you holding up"). */
+export const isQuestion = (sentence: string): boolean =>
+  /\?\W*$/.test(sentence) || (QUESTION_START.test(sentence) && !EXCLAIM.test(sentence) && !/[.!]\W*$/.test(sentence));
 
 /**
  * Words naming a feeling or how hard something is to live through, as stems matched at a word start. Both the
@@ -33,6 +35,21 @@ export const FEELING_STEMS = [
   'concern', 'depress', 'miserable', 'unfair', 'insult', 'betray', 'ignored', 'dismiss', 'excit', 'thrill', 'relie', 'nightmare', 'ordeal', 'hassle', 'headache', 'pain', 'awful',
   'terrible', 'horrible', 'dreadful', 'rough', 'tough', 'hard', 'difficult', 'struggl', 'not easy', "isn't easy",
   "hasn't been easy", 'a lot to deal', 'inconvenien', 'unacceptabl', 'scary', 'upsetting', 'nerve-wrack', 'nerve wrack',
+  'mortif', 'gutting', 'rankl', 'galling', 'daunt', 'dishearten', 'worn out', 'caught out', 'violat', 'slog', 'alarm',
+  'deflat', 'sting', 'doubt', 'brushed off', 'fobbed off', 'ashamed', 'guilt', 'stupid', 'idiot',
+] as const;
+
+/**
+ * Adjectives that say how an experience feels to the person living it ("that's maddening", "it must be exhausting"):
+ * naming one interprets the customer's experience (IP), where "that's awful" is the agent's own reaction (ER).
+ */
+export const EXPERIENCE_ADJ = [
+  'annoying', 'frustrating', 'stressful', 'worrying', 'upsetting', 'maddening', 'infuriating', 'exhausting', 'confusing',
+  'embarrassing', 'mortifying', 'gutting', 'heartbreaking', 'disappointing', 'frightening', 'scary', 'terrifying',
+  'nerve-wracking', 'nerve-racking', 'overwhelming', 'unsettling', 'distressing', 'humiliating', 'draining', 'daunting',
+  'disheartening', 'galling', 'alarming', 'isolating', 'exasperating', 'painful', 'hurtful', 'unfair', 'lonely', 'hard',
+  'difficult', 'tough', 'rough', 'a nightmare', 'a worry', 'a lot', 'deflating', 'gutting', 'soul-destroying', 'demoralising',
+  'demoralizing', 'worrying',
 ] as const;
 
 const stemRe = (stems: readonly string[], whole: readonly string[] = []): RegExp =>
@@ -61,14 +78,15 @@ was wasn't we we'd we'll we're we've were weren't what what's when where which w
 wouldn't you you'd you'll you're you've your yours yourself yourselves get got getting going want wanted need needed know
 thing things something anything everything nothing make made take see look way even back well sure right okay yes yeah
 please thanks thank sorry hello hi hey time today day week one two three again just already ever never always able dear
-help support team customer agent happy glad hear understand feel feeling`.split(/\s+/));
+help support team customer agent happy glad hear understand feel feeling got put say said saw use new old bit lot far few
+big yet ago due via per etc ask set try let lol omg pls plz thx cos cuz also ive dont cant wont im`.split(/\s+/));
 
 const stem = (w: string): string => w.replace(/'s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '').slice(0, 6);
 
 /** Content words (no stop words, at least 4 letters) as crude stems. */
 export function contentStems(text: string): Set<string> {
-  const words = normaliseText(text).match(/[a-z][a-z'-]{3,}/g) ?? [];
-  return new Set(words.filter((w) => !STOP.has(w)).map(stem).filter((s) => s.length >= 4));
+  const words = normaliseText(text).match(/[a-z][a-z'-]{2,}/g) ?? [];
+  return new Set(words.filter((w) => !STOP.has(w)).map(stem).filter((s) => s.length >= 3));
 }
 
 /**
@@ -76,9 +94,17 @@ export function contentStems(text: string): Set<string> {
  * Feeling words do not count here (echoing "frustrated" back is the generic move; feelingIn sees those).
  */
 export function sharedWord(sentence: string, customer: Set<string>): string | null {
-  const words = sentence.match(/[a-z][a-z'-]{3,}/g) ?? [];
-  return words.find((w) => !STOP.has(w) && customer.has(stem(w)) && !FEELING_RE.test(w)) ?? null;
+  return sharedWords(sentence, customer)[0] ?? null;
 }
+
+/** Every distinct content word of `sentence` the customer also used (feeling words left out, as above). */
+export function sharedWords(sentence: string, customer: Set<string>): string[] {
+  const words = sentence.match(/[a-z][a-z'-]{2,}/g) ?? [];
+  return [...new Set(words.filter((w) => !STOP.has(w) && customer.has(stem(w)) && !FEELING_RE.test(w)))];
+}
+
+/** The clause that starts at `from`: up to the next comma, semicolon, colon, dash or "but"/"so"/"and". */
+export const clauseFrom = (s: string, from: number): string => s.slice(from).split(/[,;:]| - | \u2013 | but | so | and /)[0] ?? '';
 
 /** Why a sentence is specific to this customer: a feeling word, or a content word the customer used. */
 export function specificity(sentence: string, customer: Set<string>): string | null {

@@ -24,6 +24,8 @@ describe('EPITOME mechanism detectors', () => {
     expect(lv("I'm really sorry your rent payment bounced because of us.")[0]).toBe(2);
     expect(lv('My heart goes out to you.')[0]).toBe(2);
     expect(lv('Oh no, what a mess.')[0]).toBe(1);
+    expect(lv("I'm so sorry. Having your rent bounce because of our double charge must be really stressful.")[0]).toBe(2); // tied to an interpretation
+    expect(lv("I'm sorry you feel that way.")[0]).toBe(0); // a non-apology
     expect(lv('Hang in there, it will be okay.')[0]).toBe(1);
     expect(lv('No need to apologise, these things happen.')[0]).toBe(0);
     expect(lv('I hope this helps.')[0]).toBe(0);
@@ -43,7 +45,9 @@ describe('EPITOME mechanism detectors', () => {
   it('EX: open question 1; a question about feelings or impact 2; data and offers 0', () => {
     expect(lv('What happened?')[2]).toBe(1);
     expect(lv('Can you tell me more')[2]).toBe(1);
-    expect(lv('How are you holding up?')[2]).toBe(2);
+    expect(lv('How are you doing?')[2]).toBe(1);
+    expect(lv('Are you feeling alone right now?')[2]).toBe(2);
+    expect(lv('Are you handling all of this on your own?')[2]).toBe(2);
     expect(lv('Has the bounced payment left you short this month?')[2]).toBe(2);
     expect(lv('Could you confirm the last four digits of the card?')[2]).toBe(0);
     expect(lv("What's your account number?")[2]).toBe(0);
@@ -54,6 +58,8 @@ describe('EPITOME mechanism detectors', () => {
   it('quotes the sentence as written and says which rule fired', () => {
     const l = levelsOf({ customer: CUSTOMER, reply: 'Thanks for waiting. That must be REALLY stressful!' });
     expect(l.ip).toEqual({ level: 2, quote: 'That must be REALLY stressful!', why: 'infers a feeling ("stressful")' });
+    expect(levelsOf({ customer: CUSTOMER, reply: 'Oh, that is so annoying.' }).ip.level).toBe(0); // a reaction (ER), not an interpretation
+    expect(levelsOf({ customer: CUSTOMER, reply: 'Having your rent bounce over our mistake is maddening.' }).ip.level).toBe(2);
     expect(l.er).toEqual({ level: 0 });
   });
 });

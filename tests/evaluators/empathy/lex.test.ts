@@ -11,18 +11,20 @@ const run = async (reply: string, ...calls: ReturnType<typeof call>[]) =>
 
 describe('deterministic empathy evaluator', () => {
   it('scores ER, IP and EX separately, and their composite (sentiment is not empathy)', async () => {
-    const reply = "I'm so sorry about the delay - that sounds really frustrating. Let me fix this for you right away.";
-    expect(vaderCompound(reply)).toBeLessThan(-0.5);
+    const reply = "Sorry about the delay. I understand, it's annoying. Let me fix this for you right away.";
+    expect(vaderCompound(reply)).toBeLessThan(-0.3);
     const s = await run(reply);
     expect(s['empathy.er']!.value).toBe(0.5); // generic apology: level 1 of 2
-    expect(s['empathy.ip']!.value).toBe(1); // an inferred feeling: level 2
+    expect(s['empathy.ip']!.value).toBe(0.5); // generic understanding: level 1 of 2
     expect(s['empathy.ex']!.value).toBe(0);
-    expect(s['empathy.lex']!.value).toBeCloseTo(3 / 6, 6);
+    expect(s['empathy.lex']!.value).toBeCloseTo(2 / 6, 6);
     expect(s['empathy.next_step']!.value).toBe(1);
     expect(s['empathy.dismissive']!.value).toBe(0);
     expect(s['empathy.er']!.evaluator).toBe('fallback:empathy-lex@2');
-    expect(s['empathy.ip']!.evidence[0]!.quote).toBe("I'm so sorry about the delay - that sounds really frustrating.");
-    expect(s['empathy.ip']!.evidence[0]!.note).toMatch(/IP 2: infers a feeling/);
+    expect(s['empathy.ip']!.evidence[0]!.quote).toBe("I understand, it's annoying.");
+    expect(s['empathy.ip']!.evidence[0]!.note).toMatch(/IP 1: generic acknowledgement/);
+    const strong = await run('A week late when you were counting on it must be really frustrating.');
+    expect(strong['empathy.ip']!.value).toBe(1);
   });
 
   it('an apology tied to what the customer said is ER 2; a tool call is a next step', async () => {
