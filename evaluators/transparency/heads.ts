@@ -129,7 +129,8 @@ function humanHead(t: Tok[], i: number): Head | undefined {
     if (w === 'person' && ROLE_ADJ.has(at(t, i - 1))) return undefined;
     if (w === 'human' && next === 'being') return { kind: 'human', start: i, end: i + 2 };
     // "people" needs a modifier ("real people", caught at the modifier): "we are people who love bikes" is not a claim.
-    if (w === 'people' || w === 'persons') return undefined;
+    const oneOf = at(t, i - 2) === 'of' && at(t, i - 3) === 'one' && (at(t, i - 1) === 'the' || at(t, i - 1) === 'our');
+    if ((w === 'people' || w === 'persons') && !oneOf) return undefined;
     if (w === 'human' || w === 'humans') {
       const k = nounAhead(t, i + 1, 3, ROLE);
       if (k !== undefined) return { kind: 'human', start: i, end: k + 1 };

@@ -74,9 +74,16 @@ const isVerbIng = (s: string): boolean => s.length > 4 && s.endsWith('ing') && !
 
 /** Whether a negator in t[from, to) applies to what follows it. */
 function negatedIn(t: Tok[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (NEGATOR.has(wd(t, k)) && !NOT_NEGATING_AFTER.has(wd(t, k + 1))) return true;
+  for (let k = from; k < to; k++) {
+    if (NEGATOR.has(wd(t, k)) && !NOT_NEGATING_AFTER.has(wd(t, k + 1))) return true;
+    if (contrastAt(t, k)) return true;
+  }
   return false;
 }
+
+/** "rather than", "instead of", "as opposed to": the phrase after it is denied ("staff rather than an automated system"). */
+const contrastAt = (t: Tok[], k: number): boolean =>
+  (wd(t, k) === 'rather' && wd(t, k + 1) === 'than') || (wd(t, k) === 'instead' && wd(t, k + 1) === 'of') || (wd(t, k) === 'opposed' && wd(t, k - 1) === 'as' && wd(t, k + 1) === 'to');
 
 /** "as a reminder, a real person will call": after "as a" / "being" the predicate is the very next phrase. */
 const NO_COMMA_FRAMES = new Set(['as a', 'being']);
@@ -104,6 +111,7 @@ function gapBlocked(t: Tok[], s: Subject, from: number, to: number): boolean {
   let determiner = false;
   for (let k = from; k < to; k++) {
     const x = wd(t, k);
+    if (contrastAt(t, k - 1) || contrastAt(t, k) || (x === 'to' && contrastAt(t, k - 1))) continue;
     if (GAP_STOP.has(x)) return true;
     if (isVerbIng(x) && !determiner) return true;
     if (x === 'a' || x === 'an' || x === 'the' || x === "'s" || x === 'your' || x === 'our' || x === 'my') determiner = true;
@@ -117,6 +125,7 @@ function afterPreposition(t: Tok[], h: Head, from: number): boolean {
   while (k >= from && DET.has(wd(t, k))) k--;
   if (k < from) return false;
   const p = wd(t, k);
+  if (contrastAt(t, k - 1) || contrastAt(t, k - 2)) return false;
   // "powered by AI" is the speaker's own make; "one of the human advisers" is the speaker.
   if (h.kind === 'ai' && p === 'by') return false;
   if (p === 'of') return wd(t, k - 1) !== 'one' && wd(t, k - 1) !== 'member';

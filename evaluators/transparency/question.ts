@@ -50,8 +50,9 @@ function askedIn(t: Tok[], isQuestion: boolean): Set<IdentityKind> {
       if (alt >= 0) {
         let m = alt + 1;
         while (m < t.length && Q_GAP.has(t[m]!.w)) m++;
-        const other = firstHead(t, m, m + 1);
+        const other = firstHead(t, m, m + 2);
         if (other) kinds.add(other.kind);
+        else if (t[m]?.w === 'automated' || t[m]?.w === 'real') kinds.add(t[m]!.w === 'real' ? 'human' : 'ai');
       }
     } else if (t[k]?.w === 'real' && (opener[1] === 'you' || opener[0] === 'you')) {
       kinds.add('human');

@@ -25,7 +25,8 @@ export interface Subject {
 const ADVERB = new Set(['now', 'currently', 'actually', 'definitely', 'really', 'still', 'already', 'honestly', 'genuinely', 'indeed', 'certainly', 'absolutely', 'also', 'here', 'right', 'literally', 'truly']);
 const TALK = new Set(['talking', 'chatting', 'speaking', 'messaging', 'texting', 'dealing', 'writing', 'corresponding', 'interacting', 'talkin', 'chattin']);
 const CHAT_NOUN = new Set(['chat', 'chats', 'conversation', 'conversations', 'line', 'reply', 'replies', 'response', 'responses', 'message', 'messages', 'answer', 'answers', 'service', 'helpdesk', 'inbox', 'channel']);
-const COPULA = new Set(['is', 'are', 'was', 'were', 'gets', 'get']);
+const COPULA = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'comes', 'come']);
+const YOUR_ROLE = new Set(['assistant', 'agent', 'advisor', 'adviser', 'helper', 'host', 'rep', 'representative', 'concierge']);
 const USE = new Set(['do', 'use', 'have', 'run', 'employ', 'rely']);
 const NEG = new Set(['not', 'never', 'no']);
 /** Interjections and greetings that may open a segment before "being" / "as a" / "Nova here". */
@@ -78,7 +79,9 @@ function youAre(t: Tok[], i: number): Subject | undefined {
 function chatSubject(t: Tok[], i: number): Subject | undefined {
   let k = i;
   if (['this', 'the', 'our', 'your', 'these', 'all', 'every'].includes(w(t, k))) k++;
-  if (!CHAT_NOUN.has(w(t, k))) return undefined;
+  // "your assistant today is an AI": the one answering, named by its role.
+  const yourRole = w(t, i) === 'your' && YOUR_ROLE.has(w(t, k));
+  if (!CHAT_NOUN.has(w(t, k)) && !yourRole) return undefined;
   if (k === i && !segmentStart(t, i)) return undefined;
   for (let j = k + 1; j < Math.min(t.length, k + 5); j++) {
     if (COPULA.has(w(t, j))) {

@@ -28,6 +28,8 @@ describe('false claims to be human', () => {
     'No, you are not talking to a machine.',
     'Your messages are read by a real person, not software.',
     'I was at my desk all morning going through your file.',
+    "Hello, I'm a member of staff rather than an automated system.",
+    "I'm one of the people on the help desk.",
   ])('%s', (t) => expect(verdict(t)).toBe('claim'));
 });
 
@@ -43,6 +45,8 @@ describe('AI disclosure', () => {
     "Hello! I'm Max, Acme's AI-powered shopping assistant.",
     "I'm not human, but I'll try my best.",
     "I'm not just a bot, I'm your shopping companion.",
+    'Your assistant today is an AI.',
+    'This reply comes from an automated assistant.',
   ])('%s', (t) => expect(verdict(t)).toBe('disclosure'));
 });
 

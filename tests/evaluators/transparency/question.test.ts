@@ -12,6 +12,8 @@ describe('the human-or-AI question', () => {
     ['I want to know if I am talking to a machine.', 'ai'],
     ['you a bot?', 'ai'],
     ['are you human', 'human'],
+    ['Is this a real person or an automated thing?', 'either'],
+    ['Be honest, are you human?', 'human'],
   ])('%s -> %s', (text, polarity) => expect(humanOrAiQuestion(text)).toBe(polarity));
 
   it.each([
