@@ -36,7 +36,7 @@ const INFER_ALONE = [
 
 /** "<what happened to the customer> is maddening": names how the experience feels (see experienceClause). */
 const EXPERIENCE = new RegExp(`\\b(?:is|was|are|were|'s|be|been|feels?|felt|sounds?|seems?|gets?) (?:\\w+ )?${ADV}(?:${EXPERIENCE_ADJ.join('|')})\\b`);
-const BARE_SUBJECT = /^(?:(?:oh|ah|aw+|ugh|yes|no|sorry|well|i know|i understand|i get it|i see|totally|honestly)[,!]? )*(?:that|it|this|which|these|those|they)$/;
+const BARE_SUBJECT = /^(?:(?:oh|ah|aw+|ugh|yes|no|sorry|well|i know|i understand|i get it|i see|totally|honestly)[,!]? )*(?:i (?:\w+ )?(?:understand|get|see|know|appreciate) (?:why |how |that )?)?(?:that|it|this|which|these|those|they|things)$/;
 
 /**
  * An experience adjective counts as an interpretation when its subject describes the customer's situation ("having
@@ -73,7 +73,8 @@ const GENERIC = [
   /\bi(?:'ve| have) been there\b|\bi can relate\b|\bsame here\b|\bme too\b|\bbeen there\b/,
 ];
 
-const NEGATED = /\bi (?:do not|don'?t|did not|didn'?t|cannot|can'?t|could not|couldn'?t) (?:quite |really |fully )?(?:understand|see|follow|get)\b|\bnot sure i (?:understand|follow)\b/;
+/** Not understanding, or "understanding" a rule or a request rather than the customer. */
+const NEGATED = /\bi (?:do not|don'?t|did not|didn'?t|cannot|can'?t|could not|couldn'?t) (?:quite |really |fully )?(?:understand|see|follow|get)\b|\bnot sure i (?:understand|follow)\b|\bi (?:\w+ )?understand (?:that )?(?:the|our|your) (?:terms|policy|rules?|contract|price|fee|charge|process|system|request|question|order|account)\b(?! (?:has|have|must|is|was) )/;
 
 /** IP in one normalised sentence, given the customer's content stems. */
 export function ipSentence(s: string, customer: Set<string>): Finding {
