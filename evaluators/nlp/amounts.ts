@@ -28,6 +28,7 @@ const MONEY_SOURCE = [
   `(?<![\\w.,])(?:${NUM})\\s?(?:[€£$]|(?:${CODES})\\b|${WORD_UNIT}\\b)`,
   `${NUMBER_WORDS_SOURCE}\\s+${WORD_UNIT}\\b`,
   `(?<![\\w.,])\\d{1,2}\\s?cents?\\b`,
+  `\\b(?:a|one)\\s+(?:tenner|fiver)\\b`,
 ];
 export const MONEY_ANY_RE = new RegExp(MONEY_SOURCE.map((s) => `(?:${s})`).join('|'), 'gi');
 
@@ -36,11 +37,13 @@ function currencyOf(raw: string): string | undefined {
   if (sym) return SYMBOLS[sym];
   const code = new RegExp(`\\b(${CODES})\\b`, 'i').exec(raw)?.[1];
   if (code) return code.toUpperCase();
+  if (/tenner|fiver/i.test(raw)) return 'GBP';
   const word = /\b(dollar|buck|euro|pound|quid|rupee|franc)/i.exec(raw)?.[1];
   return word ? WORDS[word.toLowerCase()] : undefined;
 }
 
 function amountOf(raw: string): number | undefined {
+  if (/tenner|fiver/i.test(raw)) return /tenner/i.test(raw) ? 10 : 5;
   if (/\bcents?\b/i.test(raw)) { const c = parseDigits(raw); return c === undefined ? undefined : c / 100; }
   if (/\d/.test(raw)) return parseDigits(raw.replace(/[$€£¥₹]/g, ' ').replace(new RegExp(`\\b(?:${CODES})\\b`, 'gi'), ' ').trim());
   return parseNumberWords(raw.replace(new RegExp(`\\s+${WORD_UNIT}\\b`, 'i'), ''));
