@@ -46,14 +46,14 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export async function openStore(path: string, opts: OpenOptions = {}): Promise<Store> {
   if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
-  const inUse = (pid: string | number | undefined, what = 'another cxbench process'): RunAbort =>
-    new RunAbort(`the database ${path} is in use by ${what}${pid ? ` (PID ${pid})` : ''}; wait for it to finish or use another --output folder`);
+  const inUse = (pid: string | undefined): RunAbort =>
+    new RunAbort(`the database ${path} is in use by another cxbench process${pid ? ` (PID ${pid})` : ''}; wait for it to finish or use another --output folder`);
   const open = async (lockWaitMs: number): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> => {
     const deadline = Date.now() + lockWaitMs;
     for (;;) {
       // A run that lent the file to its worker thread keeps it: this process must not take the lock in between.
       const lender = opts.handOff || path === ':memory:' ? undefined : lentBy(path);
-      if (lender !== undefined) throw inUse(lender, 'a cxbench run');
+      if (lender !== undefined) throw inUse(`${lender}, a run writing to it`);
       try {
         // A bounded buffer pool keeps memory flat as studies grow; DuckDB spills to a temp folder beside the file when needed.
         const instance = await DuckDBInstance.create(path, { memory_limit: opts.memoryLimit ?? '512MB', ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) });
