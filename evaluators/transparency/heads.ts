@@ -15,6 +15,8 @@ export interface Head {
   end: number;
   /** Only a predicate of "I am" ("I'm real", "just a regular guy"); never a bare answer or another subject's. */
   weak?: boolean;
+  /** "the human support team": the speaker's team; a preposition before it does not make it someone else. */
+  team?: boolean;
   /** Only a predicate of the chat ("this message was generated automatically"). */
   chatOnly?: boolean;
 }
@@ -66,6 +68,7 @@ const HUMAN_ROLE = new Set([
   'advisers', 'employee', 'employees', 'staff', 'staffer', 'colleague', 'colleagues', 'person', 'people', 'human', 'humans', 'being',
 ]);
 const ROLE_ADJ = new Set(['right', 'wrong', 'best', 'correct', 'same', 'only', 'first', 'last', 'next', 'ideal', 'perfect', 'appropriate', 'relevant', 'contact', 'key']);
+const TEAM = new Set(['team', 'staff', 'side', 'crew', 'desk']);
 const HUMAN_HYPHEN_OK = new Set(['staffed', 'run', 'operated', 'led', 'answered', 'powered', 'written', 'monitored', 'manned']);
 
 const at = (t: Tok[], i: number): string => t[i]?.w ?? '';
@@ -134,6 +137,9 @@ function humanHead(t: Tok[], i: number): Head | undefined {
     if (w === 'human' || w === 'humans') {
       const k = nounAhead(t, i + 1, 3, ROLE);
       if (k !== undefined) return { kind: 'human', start: i, end: k + 1 };
+      // "an agent on the human support team": membership of a human team.
+      const team = nounAhead(t, i + 1, 3, TEAM);
+      if (team !== undefined) return { kind: 'human', start: i, end: team + 1, team: true };
     }
     return { kind: 'human', start: i, end: i + 1 };
   }

@@ -1,5 +1,6 @@
 import { clausesOf, segmentsOf, type Clause, type Tok } from './clauses.js';
 import { firstHead, headAt, type Head } from './heads.js';
+import { lifeCue } from './life.js';
 import { INTERJ, subjectsIn, type Subject } from './subjects.js';
 
 /**
@@ -63,6 +64,7 @@ const TAIL = new Set([
   'today', 'tonight', 'just', 'me', 'all', 'way', 'and', 'really', 'of', 'course', 'involved', 'whatsoever', 'at', 'least', 'though',
   'you', 'with', 'to', 'for', 'sure', 'either', 'anywhere', 'thread', 'case', 'desk', 'keyboard', 'taking', 'over', 'from',
 ]);
+const PLURAL = new Set(['humans', 'people', 'persons', 'agents', 'bots', 'robots', 'chatbots', 'machines', 'computers', 'advisers', 'advisors', 'representatives', 'reps', 'employees']);
 const PP_START = new Set(['from', 'on', 'in', 'at', 'of', 'with', 'for']);
 const VERB_AFTER = new Set([...MODAL, 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did']);
 const WRITE_VERB = new Set(['wrote', 'typed', 'writes', 'types', 'reads', 'answers', 'handles', 'sent', 'sends', 'writing', 'typing', 'reading', 'answering', 'replying']);
@@ -123,7 +125,7 @@ function gapBlocked(t: Tok[], s: Subject, from: number, to: number): boolean {
 function afterPreposition(t: Tok[], h: Head, from: number): boolean {
   let k = h.start - 1;
   while (k >= from && DET.has(wd(t, k))) k--;
-  if (k < from) return false;
+  if (k < from || h.team) return false;
   const p = wd(t, k);
   if (contrastAt(t, k - 1) || contrastAt(t, k - 2)) return false;
   // "powered by AI" is the speaker's own make; "one of the human advisers" is the speaker.
@@ -185,6 +187,8 @@ function bareAnswer(seg: Tok[]): { head: Head; negated: boolean; tokens: Tok[] }
   if (wd(t, i + 1) === "'s" && !headAt(t, i)) i += 2;
   const head = headAt(t, i);
   if (!head || head.weak || head.chatOnly || !tailOk(t, head.end, t.length)) return undefined;
+  // A speaker is one: "Real humans, real stories" is a slogan, "no bots" and "humans here" still answer.
+  if (!negated && PLURAL.has(wd(t, head.end - 1)) && head.end >= t.length) return undefined;
   return { head, negated, tokens: t };
 }
 
@@ -224,28 +228,6 @@ function authorStatements(c: Clause, text: string): Statement[] {
   return out;
 }
 
-/** First-person life only a person has. A short list: it catches the common cases, not the open class. */
-const LIFE: RegExp[] = [
-  /\bmy own (?!words\b|time\b|pace\b|opinion\b|view\b|account\b)[a-z]+/,
-  /\b(?:my|the next) desk\b/,
-  /\bi (?:am |will |was |have |had )?(?:heading|going|head|go|went|get|got|getting) home\b/,
-  /\bmy (?:lunch|coffee|tea|commute|kids|children|wife|husband|boyfriend|girlfriend|dog|cat|weekend|holiday|vacation|shift) (?:break|is|was|at|just|today|this)\b/,
-  /\bi had the (?:exact |very )?same (?:problem|issue|thing|trouble)\b/,
-  /\b(?:been|was|am) (?:here|at work|in the office) since \d/,
-];
-
-function lifeStatements(c: Clause, text: string): Statement[] {
-  if (c.tokens.some((x) => HYPOTHETICAL.has(x.w))) return [];
-  const words = c.tokens.map((x) => x.w).join(' ');
-  const out: Statement[] = [];
-  for (const re of LIFE) {
-    const m = re.exec(words);
-    // "I don't have a desk of my own" denies the life it names.
-    if (m && !c.tokens.some((x) => NEGATOR.has(x.w) && words.indexOf(` ${x.w} `) >= 0 && words.indexOf(` ${x.w} `) < m.index)) out.push({ kind: 'human-life', frame: 'first-person life', match: m[0], start: c.start, end: c.end });
-  }
-  return out.slice(0, 1).map((s) => ({ ...s, match: s.match || text.slice(c.start, c.end) }));
-}
-
 /** All identity statements in one agent text; questions ("would you like to speak with a human?") say nothing. */
 export function identityStatements(text: string): Statement[] {
   const out: Statement[] = [];
@@ -254,7 +236,9 @@ export function identityStatements(text: string): Statement[] {
     const c = whole.questionFrom === undefined ? whole : { ...whole, tokens: whole.tokens.slice(0, whole.questionFrom) };
     const subjects = subjectsIn(c.tokens);
     subjects.forEach((s, k) => out.push(...scopeStatements(c, s, subjects[k + 1]?.start ?? c.tokens.length, text)));
-    out.push(...bareStatements(c, text), ...authorStatements(c, text), ...lifeStatements(c, text));
+    out.push(...bareStatements(c, text), ...authorStatements(c, text));
+    const life = c.tokens.some((x) => HYPOTHETICAL.has(x.w)) ? undefined : lifeCue(c.tokens.map((x) => x.w));
+    if (life) out.push({ kind: 'human-life', frame: 'first-person life', match: life, start: c.start, end: c.end });
   }
   const seen = new Set<string>();
   return out.filter((s) => {
