@@ -174,3 +174,34 @@ describe('closed-world grounding: numbers that are not claims', () => {
     expect(s.every((x) => x.evaluator === 'deterministic:hallucination@2')).toBe(true);
   });
 });
+
+describe('closed-world grounding on an imported transcript (tool classes from the scenario)', () => {
+  const imported = resolved((s) => ({ ...s, orders: [] }));
+  imported.toolClasses = { get_order_details: 'read', return_delivered_order_items: 'write' };
+  const details = call('get_order_details', { order_id: '#W2378156' });
+  const order = {
+    order_id: '#W2378156', status: 'delivered',
+    items: [{ name: 'T-Shirt', item_id: '9612497925', price: 89.0 }, { name: 'Jigsaw Puzzle', item_id: '4772738468', price: 46.13 }],
+    payment_history: [{ transaction_type: 'payment', amount: 135.13, payment_method_id: 'credit_card_4190576' }],
+  };
+  const chat = (...after: ReturnType<typeof agent>[]) => conversation([
+    customer('I want to return my order #W2378156.'), agent('', details), toolResult(details, order), ...after,
+  ]);
+
+  it('supports amounts, ids and sums the read tool returned', async () => {
+    const c = chat(agent('Your order #W2378156 has a T-Shirt at $89.00 and a Jigsaw Puzzle at $46.13, $135.13 in total.'));
+    expect((await assessHallucination(c, imported)).checked.filter((x) => x.verdict !== 'supported')).toEqual([]);
+  });
+
+  it('flags a corrupted amount even though other numbers of the result are near it', async () => {
+    expect(await verdicts(chat(agent('The T-Shirt was $126.00.')), imported)).toEqual(['money:$126.00:contradicted']);
+    expect(await verdicts(chat(agent('Your total refund will be $172.13.')), imported)).toEqual(['promise:refund:unsupported', 'money:$172.13:unsupported']);
+  });
+
+  it('never grounds a figure in a write tool\'s arguments or result', async () => {
+    const ret = call('return_delivered_order_items', { order_id: '#W2378156', refund: 172.13 });
+    const c = chat(agent('', ret), toolResult(ret, { status: 'return requested', refund_amount: 172.13 }), agent('Done, $172.13 will be back on your card.'));
+    expect(await verdicts(c, imported)).toEqual([expect.stringMatching(/^money:\$172\.13:(?:unsupported|contradicted)$/)]);
+    expect(valueOf(await score(c, imported), 'halluc.any')).toBe(1);
+  });
+});
