@@ -28,7 +28,7 @@ const CARD_RE = /(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])/g;
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}/g;
 
 /** Mailboxes of a function, not a person. */
-const ROLE_MAILBOX = /^(?:support|help|helpdesk|info|contact|hello|service|services|customerservice|customer\.service|customercare|care|sales|no-?reply|donotreply|team|press|media|privacy|dpo|billing|accounts|admin|enquiries|inquiries|feedback|returns|orders|bookings|reservations|complaints|webmaster|social|community)(?:[._-][a-z]+)?@/i;
+const ROLE_MAILBOX = /^(?:support|help|helpdesk|info|contact|hello|service|services|customerservice|customer\.service|customercare|care|sales|no-?reply|donotreply|team|press|media|privacy|dpo|billing|accounts|admin|enquiries|inquiries|feedback|returns|orders|bookings|reservations|complaints|webmaster|social|community|claims|refunds|payments|delivery|shipping|warranty|reception|office|shop|store|hr|jobs|careers|legal|security|abuse|fraud|marketing|partners|events|news|newsletter|kundenservice|kundendienst|service-?client|atencion(?:al)?cliente)(?:[._-][a-z]+)?@/i;
 /** Toll-free and shared-cost lines (NANP 800/833/.../888; UK 0800/0808; DE/NL/IE/AU freephone): numbers of a business. */
 const TOLL_FREE = /^(?:1?8(?:00|33|44|55|66|77|88)\d{7}|(?:44|0)80[08]\d{6,7}|49800\d{7}|31800\d{4,7}|3531800\d{6}|61(?:1800|1300)\d{6}|1800\d{6})$/;
 
