@@ -79,6 +79,7 @@ export function humanOrAiQuestion(text: string): Polarity | undefined {
 
 const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'correct', 'affirmative', 'indeed', 'right']);
 const NO = new Set(['no', 'nope', 'nah', 'negative']);
+const ECHO_ADVERB = new Set(['indeed', 'definitely', 'certainly', 'actually', 'really', 'honestly', 'absolutely']);
 const FILLER = new Set(['ha', 'haha', 'hah', 'lol', 'oh', 'well', 'hmm', 'um', 'ah', 'so', 'that', 'is', 'good', 'great', 'question', 'fair', 'ok', 'okay', 'hi', 'hey', 'hello']);
 
 /** A leading bare "yes" / "no" ("Nope!", "Ha, yes.", "That's right"), before any other content. */
@@ -88,9 +89,13 @@ export function leadingYesNo(text: string): 'yes' | 'no' | undefined {
   for (const seg of segmentsOf(first)) {
     const words = seg.map((x) => x.w).filter((w) => /^[\p{L}]/u.test(w));
     if (words.length > 0 && words.every((w) => FILLER.has(w))) continue;
-    const rest = words.filter((w) => !FILLER.has(w));
+    const rest = words.filter((w) => !FILLER.has(w) && !ECHO_ADVERB.has(w));
     if (rest.length === 1 && YES.has(rest[0]!)) return 'yes';
     if (rest.length === 1 && NO.has(rest[0]!)) return 'no';
+    // The elliptical echo of the question: "I am, yes", "I'm not", "Sure am", "Afraid so".
+    const echo = rest.join(' ');
+    if (echo === 'i am' || echo === 'sure am' || echo === 'i sure am' || echo === 'afraid so' || echo === 'that is right') return 'yes';
+    if (echo === 'i am not' || echo === 'not me' || echo === 'afraid not') return 'no';
     return undefined;
   }
   return undefined;
