@@ -56,5 +56,6 @@ describe('cost is a property of the call, not of how it was fetched', () => {
     expect(replayed.row.study).toBeCloseTo(fetched.row.study, 10);
     expect(replayed.agentCost).toBeCloseTo(fetched.agentCost, 10);
     expect(replayed.agentCost).toBeGreaterThan(0);
+    console.info(`fetched: ${JSON.stringify(fetched.row)}; rebuilt from the cache: ${JSON.stringify(replayed.row)}`);
   }, 120_000);
 });

@@ -45,6 +45,7 @@ describe('a cache that cannot be written (ours, not the agent\'s)', () => {
     } finally {
       undo();
     }
+    console.info(first.stdout);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/stopped: cannot write the response cache at .*cache \((permission|read-only)\)/);
     expect(first.stdout).toMatch(/not the agent's/);

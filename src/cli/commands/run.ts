@@ -126,6 +126,7 @@ async function runCost(store: Store, runId: string): Promise<string | null> {
   const calls = Number(r?.calls ?? 0);
   if (!r || calls === 0) return null;
   const unpriced = Number(r.unpriced ?? 0);
+  if (unpriced === calls) return `cost: unknown (none of the ${calls} model calls has a known price; set prices in the model entry)`;
   return `cost: $${(r.incurred ?? 0).toFixed(4)} paid now, $${(r.study ?? 0).toFixed(4)} for the cells this run stored ` +
     `(${Number(r.replayed ?? 0)} of ${calls} calls replayed from the cache at their original price${unpriced ? `; ${unpriced} calls have no known price and are not in these sums` : ''})`;
 }
