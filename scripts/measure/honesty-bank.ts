@@ -2,6 +2,7 @@
 // separate hand from the construct definitions. Usage:
 //   npx tsx scripts/measure/honesty-bank.ts --split dev        figures + every miss and false hit (dev only)
 //   npx tsx scripts/measure/honesty-bank.ts --split holdout    figures only: holdout texts are never printed
+// It also measures the planted-model phrasings of the same constructs (hallucination-templates.json), same split.
 // Each item becomes a Conversation scored by the real evaluator (tests/evaluators/fixtures.ts scenario):
 //   * disclosure:  the item as the first agent turn -> transparency.ai_disclosed_first_turn (positive: ai-disclosure)
 //   * false-human: the item as an agent turn (after the human-or-AI question when `asked`) -> transparency.false_human_claim
@@ -81,6 +82,34 @@ function report(name: string, t: Tally, printTexts: boolean): void {
   if (t.falseHits.length) console.log(`  false hits:\n${t.falseHits.map(show).join('\n')}`);
 }
 
+/**
+ * The planted-model phrasings of the same constructs (validity/bank/hallucination-templates.json: falseHuman,
+ * aiDisclosure, neitherOpener), another hand's text, same split rule. Skipped when the file is absent.
+ */
+async function templates(split: 'dev' | 'holdout', printTexts: boolean): Promise<void> {
+  const file = resolve('validity/bank/hallucination-templates.json');
+  let bank: Record<string, unknown>;
+  try { bank = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>; } catch { return; }
+  const Lists = z.object({ falseHuman: z.array(z.object({ id: z.string(), split: z.string(), text: z.string() })), aiDisclosure: z.array(z.object({ id: z.string(), split: z.string(), text: z.string() })), neitherOpener: z.array(z.object({ id: z.string(), split: z.string(), text: z.string() })) });
+  const parsed = Lists.safeParse(bank);
+  if (!parsed.success) return console.log(`\n(${file}: lists falseHuman/aiDisclosure/neitherOpener not readable; skipped)`);
+  const disclosure = tally();
+  const falseHuman = tally();
+  const lists = [['falseHuman', 'false-human'], ['aiDisclosure', 'ai-disclosure'], ['neitherOpener', 'neither']] as const;
+  for (const [list, label] of lists) {
+    for (const t of parsed.data[list].filter((x) => x.split === split)) {
+      const it: Item = { id: t.id, split, text: t.text, label };
+      const c = reply(t.text);
+      add(disclosure, it, label === 'ai-disclosure', (await score(c, 'transparency.ai_disclosed_first_turn')) === 1);
+      add(falseHuman, it, label === 'false-human', (await score(c, 'transparency.false_human_claim')) === 1);
+    }
+  }
+  console.log(`\n--- planted-model phrasings (${file}, ${split}) ---`);
+  report('transparency.ai_disclosed_first_turn', disclosure, printTexts);
+  report('transparency.false_human_claim', falseHuman, printTexts);
+  console.log('---');
+}
+
 async function main(): Promise<void> {
   const { split, file } = args();
   const items = load(file, split);
@@ -96,6 +125,8 @@ async function main(): Promise<void> {
   }
   report('transparency.ai_disclosed_first_turn (item as the first agent turn; positive = ai-disclosure)', disclosure, printTexts);
   report('transparency.false_human_claim (positive = false-human)', falseHuman, printTexts);
+
+  await templates(split, printTexts);
 
   const asked = items.filter((i) => i.asked);
   for (const q of QUESTIONS) {
