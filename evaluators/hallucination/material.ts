@@ -1,6 +1,7 @@
 import { toolClassOf } from '../../src/approaches/tool-classes.js';
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import type { ConversationView } from '../nlp/reading.js';
+import { memoByText } from '../nlp/memo.js';
 import { compact, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
 import { jsonRecords } from './tool-material.js';
 import { valsOfField, valsOfText, valuesOfText, type Val } from './values.js';
@@ -152,10 +153,12 @@ export const availableAt = (turn: number) => (x: { turn: number }): boolean => x
 
 /** Compact (letters and digits) text of the material available before `turn`: ids are looked up here. */
 export function compactText(m: Material, turn: number): string {
-  return m.segments.filter(availableAt(turn)).map((s) => compact(s.text)).join('|');
+  return m.segments.filter(availableAt(turn)).map((s) => compactMemo(s.text)).join('|');
 }
+const compactMemo = memoByText(compact);
+const squashMemo = memoByText(squash);
 
 /** Lower-case, space-squashed text of the material available before `turn`. */
 export function plainText(m: Material, turn: number, origins: Origin[] = ['brief', 'customer', 'tool']): string {
-  return m.segments.filter((s) => availableAt(turn)(s) && origins.includes(s.origin)).map((s) => squash(s.text)).join(' | ');
+  return m.segments.filter((s) => availableAt(turn)(s) && origins.includes(s.origin)).map((s) => squashMemo(s.text)).join(' | ');
 }

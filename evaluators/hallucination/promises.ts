@@ -1,5 +1,6 @@
 import type { Claim } from './claims.js';
-import { PROMISE_GRANTS, PROMISE_REFUSALS, PROMISE_WORDS } from './lexicon.js';
+import { memoByText } from '../nlp/memo.js';
+import { PROMISE_GRANTS, PROMISE_REFUSALS, PROMISE_WORDS, type PromiseType } from './lexicon.js';
 import { availableAt, type Material } from './material.js';
 import { contentWords, GENERIC } from './scope.js';
 
@@ -32,28 +33,41 @@ function negatedAround(sentence: string, at: number): boolean {
   return [...clause.matchAll(/\bno\b/gi)].some((m) => m.index <= rel && rel - m.index <= 20);
 }
 
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((x) => x.trim()).filter(Boolean);
+const words = (t: string): Set<string> => new Set([...contentWords(t, GENERIC)].filter((w) => !PROMISE_WORDS.test(w)));
+
+/** A material text's sentences with their topic words, read once per text (material repeats across cells). */
+const sentencesOf = memoByText((text: string): { sentence: string; words: Set<string> }[] =>
+  text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((x) => x.trim()).filter(Boolean).map((sentence) => ({ sentence, words: words(sentence) })));
+
+/** Per promise type and material sentence: granted (not negated where the grant word sits), refused, or neither. */
+const stance = memoByText((keyed: string): 'grant' | 'refuse' | 'none' => {
+  const cut = keyed.indexOf('\u0000');
+  const type = keyed.slice(0, cut) as PromiseType;
+  const sentence = keyed.slice(cut + 1);
+  if (PROMISE_REFUSALS[type].test(sentence)) return 'refuse';
+  const g = PROMISE_GRANTS[type].exec(sentence);
+  return g && !negatedAround(sentence, g.index) ? 'grant' : 'none';
+});
 const PRICED = /\b(?:fee|charge|charged|costs?|price|payable)\b|[$€£]\s?\d|\d\s?(?:[$€£]|EUR|USD|GBP)\b/i;
 const cut = (t: string): string => (t.length > 100 ? `${t.slice(0, 99)}…` : t);
 
 export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material): PromiseResult {
   const type = c.value;
-  const words = (t: string): Set<string> => new Set([...contentWords(t, GENERIC)].filter((w) => !PROMISE_WORDS.test(w)));
   // The clause says what is promised; a clause of promise words only ("free of charge") takes its sentence's topic.
   const clauseTopic = words(`${c.clause} ${c.object ?? ''}`);
   const topic = clauseTopic.size ? clauseTopic : words(c.sentence);
   const objectWords = words(c.object ?? '');
-  const overlap = (sentence: string): number => [...words(sentence)].filter((w) => topic.has(w)).length;
   let grant: { ref: string; sentence: string; score: number } | undefined;
   let refusal: { ref: string; sentence: string; score: number } | undefined;
   for (const seg of m.segments.filter((x) => x.origin !== 'customer' && availableAt(c.turn)(x))) {
-    for (const sentence of sentencesOf(seg.text)) {
-      const score = overlap(sentence);
-      const names = objectWords.size === 0 || [...words(sentence)].some((w) => objectWords.has(w));
-      const refuses = PROMISE_REFUSALS[type].test(sentence) || ((type === 'free' || type === 'waiver') && names && score > 0 && PRICED.test(sentence) && !PROMISE_GRANTS[type].test(sentence));
-      if (refuses) { if (!refusal || score > refusal.score) refusal = { ref: seg.ref, sentence, score }; continue; }
-      const g = PROMISE_GRANTS[type].exec(sentence);
-      if (!g || negatedAround(sentence, g.index) || !names) continue;
+    for (const { sentence, words: ws } of sentencesOf(seg.text)) {
+      let score = 0;
+      for (const w of ws) if (topic.has(w)) score++;
+      const names = objectWords.size === 0 || [...ws].some((w) => objectWords.has(w));
+      const st = stance(`${type}\u0000${sentence}`);
+      const priced = (type === 'free' || type === 'waiver') && st === 'none' && names && score > 0 && PRICED.test(sentence) && !PROMISE_GRANTS[type].test(sentence);
+      if (st === 'refuse' || priced) { if (!refusal || score > refusal.score) refusal = { ref: seg.ref, sentence, score }; continue; }
+      if (st !== 'grant' || !names) continue;
       if (!grant || score > grant.score) grant = { ref: seg.ref, sentence, score };
     }
   }
