@@ -27,7 +27,7 @@ export const BIAS_GAPS = defineTable('bias_gaps', {
   note: 'VARCHAR',
 });
 
-type Direction = 'higher-better' | 'lower-better' | 'neutral';
+export type Direction = 'higher-better' | 'lower-better' | 'neutral';
 type OutcomeKind = 'continuous' | 'binary';
 export interface OutcomeSpec {
   kind: OutcomeKind;
@@ -58,7 +58,8 @@ export const BIAS_OUTCOMES = {
 type Outcome = keyof typeof BIAS_OUTCOMES;
 const isOutcome = (m: string): m is Outcome => Object.hasOwn(BIAS_OUTCOMES, m);
 
-interface VariantMean {
+/** One name (variant) in one scenario, averaged over epochs; n conversations. */
+export interface VariantMean {
   outcome: string;
   model: string;
   approach: string;
@@ -125,7 +126,11 @@ export async function computeBias(store: Store, margins: BiasMargins): Promise<B
            any_value(persona_group) AS grp, bool_or(is_reference) AS ref, avg(value)::DOUBLE AS v, count(*)::INTEGER AS n
     FROM ${LONG_VIEW} WHERE attribute <> 'none' AND metric IN (${outcomes})
     GROUP BY metric, model, approach, attribute, scenario_id, variant_set, variant_id`);
-  const dir = await directions(store);
+  return biasRows(data, await directions(store), margins);
+}
+
+/** The pure part of computeBias, on per-name means (also what the placebo simulation feeds, methods.md 5.9). */
+export function biasRows(data: readonly VariantMean[], dir: ReadonlyMap<string, Direction>, margins: BiasMargins): BiasGapRow[] {
   const pooled = data.map((r) => ({ ...r, approach: ALL, scenario_id: keyOf(r.approach, r.scenario_id) }));
   const rows: GapResult[] = [];
   for (const family of groupBy([...data, ...pooled], (r) => keyOf(r.outcome, r.model, r.approach, r.attribute)).values()) {

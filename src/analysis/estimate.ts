@@ -4,7 +4,8 @@ import { meanEstimate, rateEstimate, skewedEstimate, type ClusterEstimate } from
 /**
  * Which interval a metric gets (methods.md 5.1, 5.8), decided once from what the metric is, never from how the
  * interval turns out:
- * - rate: every value 0/1 and the catalogued unit is a rate -> Korn-Graubard Clopper-Pearson on the effective n;
+ * - rate: every value 0/1 and the catalogued unit is a rate -> logit interval on the clustered SE with t on its
+ *   effective df; Clopper-Pearson with n = scenarios when the clustering cannot be estimated;
  * - skewed: a positive quantity whose unit is money, time, tokens or a count -> modified Cox on log scenario means;
  * - mean: anything else (scores, percentage points) -> t(G-1) on the scenario means.
  * Each needs MIN_SCENARIOS scenarios; below that the interval is null and the method says 'too-few-scenarios'.

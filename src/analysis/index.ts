@@ -82,7 +82,7 @@ export async function analyse(store: Store, options: AnalyseOptions): Promise<An
       scores_deduplicated: String(deduplicated),
       ci_level: '0.95',
       min_scenarios: String(MIN_SCENARIOS),
-      inference_policy: 'docs/methods.md 5.8: scenario-weighted means; rates Korn-Graubard Clopper-Pearson, scores t(G-1), costs modified Cox; no interval below min_scenarios',
+      inference_policy: 'docs/methods.md 5.8: scenario-weighted means; rates logit-t on the clustered SE (Clopper-Pearson with n = scenarios when the clustering is not estimable), scores t(G-1), costs modified Cox; no interval below min_scenarios',
       prng: 'mulberry32, one stream per group: seed mixed with the group key (FNV-1a)',
     };
     const writes = [

@@ -17,6 +17,6 @@ describe('which metrics are yes/no outcomes', () => {
     await analyse(store, { seed: 1, bootstrapB: 200, roi: RoiInputsSchema.parse({}), biasMargins: BiasMarginsSchema.parse({}) });
     const rows = await store.all<{ metric: string; ci_method: string }>(`SELECT metric, ci_method FROM aggregates WHERE approach = 'a' ORDER BY metric`);
     store.close();
-    expect(rows).toEqual([{ metric: 'cost.agent_usd', ci_method: 'constant' }, { metric: 'offer.made', ci_method: 'kg-clopper-pearson' }]);
+    expect(rows).toEqual([{ metric: 'cost.agent_usd', ci_method: 'constant' }, { metric: 'offer.made', ci_method: 'cluster-logit-t' }]);
   });
 });

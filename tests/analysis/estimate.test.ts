@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMetric, metricKind } from '../../src/analysis/estimate.js';
 import { clopperPearson } from '../../src/analysis/stats/clopper-pearson.js';
+import { rateDf } from '../../src/analysis/stats/cluster-interval.js';
 import { tQuantile } from '../../src/analysis/stats/student-t.js';
 
 const clusters = (k: number, n: number, sum: (i: number) => number) => Array.from({ length: k }, (_, i) => ({ sum: sum(i), n }));
@@ -24,21 +25,21 @@ describe('estimateMetric (methods.md 5.1)', () => {
 
   it('a clustered rate is wider than the same count treated as independent', () => {
     const e = estimateMetric(clusters(10, 5, (i) => (i < 5 ? 5 : 0)), 'rate')!;
-    expect(e.method).toBe('kg-clopper-pearson');
+    expect(e.method).toBe('cluster-logit-t');
     const naive = clopperPearson(25, 50, 0.05)!;
     expect(e.ciHigh! - e.ciLow!).toBeGreaterThan(naive.high - naive.low);
     expect(e.nEff!).toBeLessThan(50);
   });
 
   it('a zero count keeps the clustering: each scenario counts once', () => {
-    // 0 events in 713 conversations over 70 scenarios: the bound is about 5%, not 0.5%
+    // 0 events in 713 conversations over 70 scenarios: the bound is about 5%, not 0.5% (exact: 1 - 0.025^(1/70))
     const e = estimateMetric(Array.from({ length: 70 }, (_, i) => ({ sum: 0, n: i < 13 ? 11 : 10 })), 'rate')!;
     expect(e.nConv).toBe(713);
     expect(e.ciLow).toBe(0);
-    expect(e.ciHigh!).toBeGreaterThan(0.045);
-    expect(e.ciHigh!).toBeLessThan(0.06);
+    expect(e.ciHigh!).toBeCloseTo(1 - 0.025 ** (1 / 70), 9);
     expect(e.nEff).toBe(70);
-    expect(e.note).toMatch(/design effect not estimable/);
+    expect(e.method).toBe('cluster-clopper-pearson');
+    expect(e.note).toMatch(/clustering not estimable/);
     // all-one mirrors it
     const one = estimateMetric(Array.from({ length: 70 }, () => ({ sum: 10, n: 10 })), 'rate')!;
     expect(one.ciHigh).toBe(1);
@@ -51,13 +52,22 @@ describe('estimateMetric (methods.md 5.1)', () => {
     expect(one.ciHigh!).toBeGreaterThan(zero.ciHigh!);
   });
 
-  it('the t(G-1) quantile enters the effective n (Korn-Graubard)', () => {
-    const e = estimateMetric(clusters(6, 10, (i) => [2, 5, 3, 7, 4, 6][i]!), 'rate')!;
-    const z = 1.959963984540054;
-    const nStar = e.nEff! * (z / tQuantile(0.975, 5)) ** 2;
-    const cp = clopperPearson(e.mean * nStar, nStar, 0.05)!;
-    expect(e.ciLow).toBeCloseTo(cp.low, 12);
-    expect(e.ciHigh).toBeCloseTo(cp.high, 12);
+  it('logit(p) +- t SE / (p(1-p)) with the effective df, back-transformed', () => {
+    const rates = [2, 5, 3, 7, 4, 6].map((x) => x / 10);
+    const e = estimateMetric(clusters(6, 10, (i) => 10 * rates[i]!), 'rate')!;
+    const p = 0.45;
+    const se = Math.sqrt(rates.reduce((s, x) => s + (x - p) ** 2, 0) / 5 / 6);
+    const df = rateDf(rates, p);
+    expect(df).toBe(5); // evenly spread rates: the full G - 1
+    const h = (tQuantile(0.975, df) * se) / (p * (1 - p));
+    const inv = (x: number) => 1 / (1 + Math.exp(-x));
+    expect(e.ciLow).toBeCloseTo(inv(Math.log(p / (1 - p)) - h), 12);
+    expect(e.ciHigh).toBeCloseTo(inv(Math.log(p / (1 - p)) + h), 12);
+  });
+
+  it('few scenarios carrying all events lower the df', () => {
+    // 60 scenarios, two of them with events: the variance rests on two scenarios, not on 59 degrees of freedom
+    expect(rateDf([0.5, 0.4, ...Array<number>(58).fill(0)], 0.9 / 60)).toBe(5);
   });
 
   it('scores get t(G-1) on the scenario means', () => {

@@ -46,11 +46,11 @@ describe('aggregates', () => {
     expect(row?.ci_high as number).toBeGreaterThan(m);
   });
 
-  it('uses the clustered Clopper-Pearson interval for a binary metric', async () => {
+  it('uses the clustered logit interval for a binary metric', async () => {
     const [row] = await all<Record<string, number | string>>(`SELECT * FROM aggregates WHERE metric = 'resolution.resolved' AND approach = 'on-the-fly-offers' AND model = '${RULES}'`);
     const m = avg(done.filter((c) => c.model === RULES).map((c) => score(c, 'resolution.resolved')));
     expect(row?.mean).toBeCloseTo(m, 10);
-    expect(row?.ci_method).toBe('kg-clopper-pearson');
+    expect(row?.ci_method).toBe('cluster-logit-t');
     expect(row?.arm).toBe('traditional');
     expect(row?.stage).toBe('sell');
     expect(row?.ci_low as number).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 import { clopperPearson } from './clopper-pearson.js';
 import type { ClusterSum } from './cluster.js';
 import { mean, variance } from './describe.js';
-import { normalQuantile } from './normal.js';
 import { LEVEL, MIN_INFORMATIVE_SCENARIOS, MIN_SCENARIOS, tooFewScenarios } from './policy.js';
 import { tQuantile } from './student-t.js';
 
@@ -10,7 +9,7 @@ import { tQuantile } from './student-t.js';
  * is the mean of the scenario means (scenarios weigh equally); every interval uses G - 1 degrees of freedom, and
  * below MIN_SCENARIOS none is given.
  */
-export type IntervalMethod = 'kg-clopper-pearson' | 'cluster-t' | 'cluster-log-t' | 'constant' | 'too-few-scenarios';
+export type IntervalMethod = 'cluster-logit-t' | 'cluster-clopper-pearson' | 'cluster-t' | 'cluster-log-t' | 'constant' | 'too-few-scenarios';
 
 export interface ClusterEstimate {
   mean: number;
@@ -50,10 +49,30 @@ function tooFew(b: Base): ClusterEstimate {
 }
 
 /**
- * Rate: Clopper-Pearson on the effective sample size with the Korn-Graubard degrees-of-freedom correction.
- * n_eff = p(1 - p) / SE^2 (capped at the conversations); n* = n_eff (z / t_{G-1})^2; x* = p n*. When fewer than
- * MIN_INFORMATIVE_SCENARIOS scenarios show the minority outcome (0 or all-one counts included) the design effect is
- * not estimable and the worst case n_eff = G is used: each scenario counts once.
+ * Degrees of freedom of a rate's clustered variance: G - 1 for well-spread scenario rates, fewer when a handful of
+ * scenarios carry all the events. Satterthwaite with the residuals' fourth moment, 3 (sum e^2)^2 / sum e^4 - 1
+ * (about G - 1 for normal residuals), bounded to [1, G - 1] and rounded to a quarter (methods.md 5.1).
+ */
+export function rateDf(means: readonly number[], m: number): number {
+  let s2 = 0;
+  let s4 = 0;
+  for (const x of means) {
+    const e2 = (x - m) ** 2;
+    s2 += e2;
+    s4 += e2 * e2;
+  }
+  const g = means.length;
+  const df = s4 > 0 ? (3 * s2 * s2) / s4 - 1 : g - 1;
+  return Math.round(Math.max(1, Math.min(g - 1, df)) * 4) / 4;
+}
+
+/**
+ * Rate (methods.md 5.1): the logit interval of survey statistics with the scenario-clustered SE and t on rateDf
+ * degrees of freedom, logit(p) +- t SE / (p (1 - p)), back-transformed, so it stays inside [0, 1] and opens upward
+ * for rare events.
+ * When fewer than MIN_INFORMATIVE_SCENARIOS scenarios show the minority outcome (0 and all-one counts included) the
+ * clustering cannot be estimated: Clopper-Pearson on the worst-case effective n = G (every scenario counts once;
+ * exact if each scenario were a single trial, conservative otherwise).
  */
 export function rateEstimate(clusters: readonly ClusterSum[]): ClusterEstimate | null {
   const b = base(clusters);
@@ -61,19 +80,21 @@ export function rateEstimate(clusters: readonly ClusterSum[]): ClusterEstimate |
   if (b.g < MIN_SCENARIOS) return tooFew(b);
   const p = Math.min(1, Math.max(0, b.m));
   const minority = Math.min(b.means.filter((x) => x > 0).length, b.means.filter((x) => x < 1).length);
-  let nEff: number;
-  let note: string | null = null;
-  if (minority < MIN_INFORMATIVE_SCENARIOS) {
-    nEff = b.g;
-    note = `design effect not estimable (${minority} scenario(s) with the minority outcome): each scenario counts once`;
-  } else {
-    const se2 = (b.se ?? 0) ** 2;
-    nEff = se2 > 0 ? Math.min(b.nConv, (p * (1 - p)) / se2) : b.nConv;
+  const se = b.se ?? 0;
+  const common = { mean: b.m, se: b.se, nConv: b.nConv, nClusters: b.g };
+  if (minority >= MIN_INFORMATIVE_SCENARIOS && se > 0 && p > 0 && p < 1) {
+    const logit = Math.log(p / (1 - p));
+    const h = (tQuantile(1 - (1 - LEVEL) / 2, rateDf(b.means, b.m)) * se) / (p * (1 - p));
+    const inv = (x: number): number => 1 / (1 + Math.exp(-x));
+    return { ...common, ciLow: inv(logit - h), ciHigh: inv(logit + h), method: 'cluster-logit-t', nEff: Math.min(b.nConv, (p * (1 - p)) / (se * se)), note: `df ${rateDf(b.means, b.m)}` };
   }
-  const z = normalQuantile(1 - (1 - LEVEL) / 2);
-  const nStar = nEff * (z / tq(b.g)) ** 2;
-  const ci = clopperPearson(p * nStar, nStar, 1 - LEVEL);
-  return { mean: b.m, se: b.se, nConv: b.nConv, nClusters: b.g, ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null, method: 'kg-clopper-pearson', nEff, note };
+  // Degenerate: too few scenarios with the minority outcome, or identical scenario rates.
+  const nEff = minority >= MIN_INFORMATIVE_SCENARIOS ? b.nConv : b.g;
+  const note = minority >= MIN_INFORMATIVE_SCENARIOS
+    ? 'every scenario has the same rate: binomial interval on all conversations'
+    : `clustering not estimable (${minority} scenario(s) with the minority outcome): each scenario counts once`;
+  const ci = clopperPearson(p * nEff, nEff, 1 - LEVEL);
+  return { ...common, ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null, method: 'cluster-clopper-pearson', nEff, note };
 }
 
 /** Mean of a score: t(G-1) on the scenario means (CR2 / Bell-McCaffrey for this estimator). */
