@@ -169,6 +169,12 @@ const checkers = {
       all.find((x) => sameDays(numberOf(x), days))
       ?? numbers.find((x) => same(numberOf(x), n) && (fromCustomer(x) || unitWord.test(x.context)));
     const hits = d.days.map((days, i) => has(days, d.numbers[i] ?? days));
+    // The sentence's own topic decides first: a window stated for this topic that differs is a contradiction even
+    // when the same number of days is stated for something else.
+    const onTopic = [...valsOf(namedRecords(c, s.m), 'days'), ...topicVals(c, all)];
+    if (onTopic.length && !d.days.every((days) => onTopic.some((x) => sameDays(numberOf(x), days))) && !hits.some((h) => h && fromCustomer(h))) {
+      return bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
+    }
     if (hits.every(Boolean)) return ok(hits[0]!.ref.startsWith('customer@') ? 'the customer said this duration' : 'a duration stated in the material', hits[0]!.ref);
     const dates = avail(s, c, 'date').map((x) => String(x.v));
     const derived = d.days.map((days) => deriveDays(days, dates, all.map(numberOf), s.m.now));

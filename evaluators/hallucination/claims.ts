@@ -190,14 +190,16 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
     take(h, (b) => ({ ...b, kind: 'count', value: n, noun }));
   }
+  const contacts = out.filter((c) => c.kind === 'contact');
   for (const [type, re] of Object.entries(PROMISE_CUES) as [PromiseType, RegExp][]) {
     const g = new RegExp(re.source, 'gi');
     for (const m of text.matchAll(g)) {
       const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
-      if (!free(h) || REPORTED.test(clauseAt(a, h.start).text)) continue;
+      // A promise may name an offering ("the Payroll Pro add-on free for 3 months"): only contact points block it.
+      if (contacts.some((o) => overlaps(o, h)) || REPORTED.test(clauseAt(a, h.start).text)) continue;
       const object = (m[1] ?? m[2] ?? m[3] ?? m[4])?.toLowerCase();
       const b = base(h);
-      if (out.some((c) => c.kind === 'promise' && c.value === type && c.sentence === b.sentence)) continue;
+      if (out.some((c) => c.kind === 'promise' && c.value === type && c.clause === b.clause)) continue;
       out.push({ ...b, kind: 'promise', value: type, ...(object ? { object } : {}) });
     }
   }

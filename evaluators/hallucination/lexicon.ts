@@ -40,7 +40,7 @@ export const PROMISE_CUES: Record<PromiseType, RegExp> = {
   free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s]|interest[-\s])free\s+(?!to\b|of\b|time\b|up\b|for\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)|\b([a-z-]+(?:[- ][a-z-]+)?)\s+(?:is|are|will be|comes?|'s)\s+(?:completely |totally |absolutely |also )?free\b|\b([a-z-]+(?:[- ][a-z-]+)?)\s+free\s+for\b|\b(?:for free|on us|on the house)\b/i,
   guarantee: /\bguarantee(?:d|s)?\b|\bwe promise\b|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\b(?:store |account )?credit of\b|\bgift card\b|\bcourtesy (?:credit|discount|voucher)\b|\bas a (?:courtesy|gesture)\b/i,
-  'price-match': /\bprice[-\s]match\w*|\bmatch (?:the|their|that|a competitor'?s?) price\b/i,
+  'price-match': /\bprice[-\s]match\w*|\bmatch (?:the |their |that |a |any )?(?:competitor'?s? |lower |cheaper |better )?(?:price|offer)s?\b/i,
 };
 
 /** Material words that grant each kind of promise (looked up in non-negated material sentences). */
