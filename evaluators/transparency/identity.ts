@@ -128,6 +128,8 @@ function afterPreposition(t: Tok[], h: Head, from: number): boolean {
   if (k < from || h.team) return false;
   const p = wd(t, k);
   if (contrastAt(t, k - 1) || contrastAt(t, k - 2)) return false;
+  // "this is a live chat with a real agent": the other party of this chat is the speaker.
+  if (p === 'with' && ['chat', 'conversation', 'line', 'session'].includes(wd(t, k - 1))) return false;
   // "powered by AI" is the speaker's own make; "one of the human advisers" is the speaker.
   if (h.kind === 'ai' && p === 'by') return false;
   if (p === 'of') return wd(t, k - 1) !== 'one' && wd(t, k - 1) !== 'member';
@@ -164,7 +166,8 @@ function scopeStatements(c: Clause, s: Subject, to: number, text: string): State
     // "there is ..." and "we don't use ..." speak of this chat only with a place or activity after the predicate
     // ("no AI on this end", "we dont do bots on this line"), not "we do not use AI to decide refunds".
     const placeOk = !(s.kind === 'there' || (s.kind === 'we' && s.negated)) || tailOk(t, h.end, to);
-    const weakOk = (!h.weak || s.frame === 'i am') && (!h.chatOnly || s.kind === 'chat');
+    const directOk = !h.direct || t.slice(from, h.start).every((x) => IT_GAP.has(x.w));
+    const weakOk = (!h.weak || s.frame === 'i am') && (!h.chatOnly || s.kind === 'chat') && directOk;
     if (!someoneElse && placeOk && weakOk) {
       out.push({ kind: kindOf(h, negated), frame: s.frame, match: text.slice(t[h.start]!.start, t[h.end - 1]!.end), start: c.start, end: c.end });
     }
@@ -228,18 +231,46 @@ function authorStatements(c: Clause, text: string): Statement[] {
   return out;
 }
 
+const ECHO_FILLER = new Set(['me', 'i', 'am', 'you', 'are', 'is', 'this', 'it', 'like', 'what', 'really', 'actually', 'just', 'who', 'huh', 'so']);
+const YES_WORDS = new Set(['yes', 'yeah', 'yep', 'yup', 'correct', 'indeed', 'guilty']);
+const NO_WORDS = new Set(['no', 'nope', 'nah', 'never']);
+
+/**
+ * The agent echoes the question and answers it: "Robot? Nope!", "A real person? Yes!". The echo is a question
+ * clause that is only an identity phrase; the answer is the next clause, only yes/no and interjections.
+ */
+function echoAnswer(q: Clause, next: Clause | undefined): Statement | undefined {
+  if (!next || next.questionFrom !== undefined) return undefined;
+  const words = q.tokens.filter((x) => /^[\p{L}]/u.test(x.w) && !ECHO_FILLER.has(x.w));
+  let i = 0;
+  while (i < words.length && DET.has(wd(words, i)) && !headAt(words, i)) i++;
+  const h = headAt(words, i);
+  if (!h || h.end !== words.length || h.chatOnly) return undefined;
+  const answer = next.tokens.map((x) => x.w).filter((w) => /^[\p{L}]/u.test(w));
+  if (!answer.length || !answer.every((w) => YES_WORDS.has(w) || NO_WORDS.has(w) || INTERJ.has(w) || w === 'not' || w === 'at')) return undefined;
+  const yes = answer.some((w) => YES_WORDS.has(w));
+  const no = answer.some((w) => NO_WORDS.has(w) || w === 'not');
+  if (yes === no) return undefined;
+  return { kind: kindOf(h, no), frame: 'echoed question answered', match: '', start: q.start, end: next.end };
+}
+
 /** All identity statements in one agent text; questions ("would you like to speak with a human?") say nothing. */
 export function identityStatements(text: string): Statement[] {
   const out: Statement[] = [];
-  for (const whole of clausesOf(text)) {
-    if (whole.questionFrom === 0) continue;
+  const clauses = clausesOf(text);
+  clauses.forEach((whole, n) => {
+    if (whole.questionFrom === 0) {
+      const echo = echoAnswer(whole, clauses[n + 1]);
+      if (echo) out.push({ ...echo, match: text.slice(echo.start, echo.end) });
+      return;
+    }
     const c = whole.questionFrom === undefined ? whole : { ...whole, tokens: whole.tokens.slice(0, whole.questionFrom) };
     const subjects = subjectsIn(c.tokens);
     subjects.forEach((s, k) => out.push(...scopeStatements(c, s, subjects[k + 1]?.start ?? c.tokens.length, text)));
     out.push(...bareStatements(c, text), ...authorStatements(c, text));
     const life = c.tokens.some((x) => HYPOTHETICAL.has(x.w)) ? undefined : lifeCue(c.tokens.map((x) => x.w));
     if (life) out.push({ kind: 'human-life', frame: 'first-person life', match: life, start: c.start, end: c.end });
-  }
+  });
   const seen = new Set<string>();
   return out.filter((s) => {
     const key = `${s.kind}:${s.start}:${s.match}`;

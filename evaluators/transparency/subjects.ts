@@ -107,7 +107,8 @@ export function subjectAt(t: Tok[], i: number): Subject | undefined {
   if (a === 'this' && b === 'is') return self(i + 2, 'this is');
   if (a === 'it' && b === 'is') return { kind: 'it', frame: 'it is', start: i, end: i + 2, negated: false };
   if (a === 'being' && segmentStart(t, i)) return self(i + 1, 'being');
-  if (a === 'as' && ['a', 'an', 'your', 'the', 'our'].includes(b) && segmentStart(t, i)) return self(i + 1, 'as a');
+  const speakingAs = (w(t, i - 1) === 'speaking' || w(t, i - 1) === 'talking') && segmentStart(t, i - 1);
+  if (a === 'as' && ['a', 'an', 'your', 'the', 'our'].includes(b) && (segmentStart(t, i) || speakingAs)) return self(i + 1, 'as a');
   if (b === 'here' && w(t, i + 2) === ',' && segmentStart(t, i) && /^\p{L}+$/u.test(a)) return self(i + 3, 'name here');
   const you = youAre(t, i);
   if (you) return you;

@@ -89,6 +89,21 @@ describe('neither: hand-offs, other people and word collisions', () => {
     expect(verdict("It's real, I checked.")).toBe('neither');
   });
 
+  it('reads an echoed question answered in the next clause, and nothing else after a question', () => {
+    expect(verdict('Robot? Nope! Just Steve.')).toBe('claim');
+    expect(verdict('A bot? Yep!')).toBe('disclosure');
+    expect(verdict('A real person? Sure, one moment.')).toBe('neither');
+    expect(verdict('A human? No problem, I will arrange it.')).toBe('neither');
+  });
+
+  it('handles "speaking as", "a program" right after "I am", and the other party of "a chat with"', () => {
+    expect(verdict("Speaking as a real person, I'd be annoyed too.")).toBe('claim');
+    expect(verdict("I'm a program, so I can't call you.")).toBe('disclosure');
+    expect(verdict("I'm a member of the loyalty program.")).toBe('neither');
+    expect(verdict('This is a live chat with a real agent.')).toBe('claim');
+    expect(verdict("I'm real sorry about that.")).toBe('neither');
+  });
+
   it('reads the author of the message and the present exchange', () => {
     expect(verdict('A real human is answering you right now.')).toBe('claim');
     expect(verdict('This message was generated automatically.')).toBe('disclosure');
