@@ -14,6 +14,7 @@ import { registerEmpathyCalibrate } from './commands/empathy-calibrate.js';
 import { registerMerge } from './commands/merge.js';
 import { registerExport } from './commands/export.js';
 import { registerAudit } from './commands/audit.js';
+import { registerView } from './commands/view.js';
 
 /** Command modules import their heavy dependencies inside their actions, so `cxbench --help` stays fast. */
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     registerExport,
     registerValidity,
     registerEmpathyCalibrate,
+    registerView,
   ];
   for (const register of commands) register(program);
   return program;
