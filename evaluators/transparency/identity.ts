@@ -93,6 +93,7 @@ const NO_COMMA_FRAMES = new Set(['as a', 'being']);
 /** The head starts a clause of its own: a verb follows it, past a short prepositional phrase ("a real person from our team will call"). */
 function headIsSubject(t: Tok[], h: Head, to: number): boolean {
   let k = h.end;
+  if (wd(t, k) === "'s") return true;
   if (PP_START.has(wd(t, k))) for (let n = 0; n < 5 && k < to && !VERB_AFTER.has(wd(t, k)) && wd(t, k) !== ','; n++) k++;
   return k < to && VERB_AFTER.has(wd(t, k));
 }

@@ -107,7 +107,9 @@ export function subjectAt(t: Tok[], i: number): Subject | undefined {
   if (a === 'this' && b === 'is') return self(i + 2, 'this is');
   if (a === 'it' && b === 'is') return { kind: 'it', frame: 'it is', start: i, end: i + 2, negated: false };
   if (a === 'being' && segmentStart(t, i)) return self(i + 1, 'being');
-  const speakingAs = (w(t, i - 1) === 'speaking' || w(t, i - 1) === 'talking') && segmentStart(t, i - 1);
+  const speakingAs = ((w(t, i - 1) === 'speaking' || w(t, i - 1) === 'talking') && segmentStart(t, i - 1))
+    // "I'm here to help as your virtual assistant": mid-clause after a first-person verb, not "such as a bot".
+    || (t.slice(0, i).some((x) => x.w === 'i') && !['such', 'same', 'much', 'as', 'like', 'well', 'just', 'than', 'treat', 'see', 'regard', 'describe', 'you', 'them', 'him', 'her', 'everyone', 'us'].includes(w(t, i - 1)));
   if (a === 'as' && ['a', 'an', 'your', 'the', 'our'].includes(b) && (segmentStart(t, i) || speakingAs)) return self(i + 1, 'as a');
   if (b === 'here' && w(t, i + 2) === ',' && segmentStart(t, i) && /^\p{L}+$/u.test(a)) return self(i + 3, 'name here');
   const you = youAre(t, i);

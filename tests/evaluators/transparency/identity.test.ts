@@ -104,6 +104,14 @@ describe('neither: hand-offs, other people and word collisions', () => {
     expect(verdict("I'm real sorry about that.")).toBe('neither');
   });
 
+  it('reads "as a ..." mid-clause after a first-person verb, but not about the customer or a thing', () => {
+    expect(verdict("I'm here to help as your virtual assistant.")).toBe('disclosure');
+    expect(verdict("I'm writing to you as a real person, not a bot.")).toBe('claim');
+    expect(verdict('I see you as a real person, not a ticket number.')).toBe('neither');
+    expect(verdict("I'll treat this as a real person's complaint.")).toBe('neither');
+    expect(verdict('I can do things such as a bot would.')).toBe('neither');
+  });
+
   it('reads the author of the message and the present exchange', () => {
     expect(verdict('A real human is answering you right now.')).toBe('claim');
     expect(verdict('This message was generated automatically.')).toBe('disclosure');
