@@ -142,7 +142,7 @@ describe('http agent', () => {
     expect(reply.turn.text).toBe('your key is [REDACTED:TEST_BOT_TOKEN]');
     behaviour = () => ({ status: 400, body: 'bad key sk-secret-echo-0001' });
     const failing = contextFor();
-    const err = await (await agentOf(entry({ maxRetries: 0 }), redactor)).respond(turns, failing.ctx).catch((e: unknown) => e as Error);
+    const err = (await (await agentOf(entry({ maxRetries: 0 }), redactor)).respond(turns, failing.ctx).catch((e: unknown) => e)) as Error;
     expect(err.message).not.toContain('sk-secret-echo-0001');
     expect(failing.calls[0]!.error).not.toContain('sk-secret-echo-0001');
   });

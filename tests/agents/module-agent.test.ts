@@ -36,7 +36,7 @@ describe('module agent', () => {
 
   it('a missing file or export is an input error naming the field', async () => {
     await expect(agentOf(entry({ module: 'examples/nope.mjs' }))).rejects.toBeInstanceOf(InputError);
-    const err = await agentOf(entry({ export: 'reply' })).catch((e: unknown) => e as InputError);
+    const err = (await agentOf(entry({ export: 'reply' })).catch((e: unknown) => e)) as InputError;
     expect(err.problems[0]).toMatchObject({ path: 'agents (js).export', found: expect.stringContaining('respond') });
   });
 });
