@@ -81,7 +81,8 @@ function idHits(text: string, r: ResolvedScenario): (Hit & { orderShaped: boolea
   return out;
 }
 
-const HEADS = OFFERING_HEADS.map(escapeRe).join('|');
+/** Head nouns in lower case or capitalised ("plan", "Plan"). */
+const HEADS = OFFERING_HEADS.map((h) => `[${h[0]}${h[0]!.toUpperCase()}]${escapeRe(h.slice(1))}`).join('|');
 const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
 const OFFERING_RE = new RegExp(`\\b((?:${CAP}[ \\t]+){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
 

@@ -147,6 +147,20 @@ describe('closed-world grounding: hallucinations', () => {
   });
 });
 
+describe('closed-world grounding on realistic replies', () => {
+  it('finds nothing to flag in a correct, chatty service reply', async () => {
+    const c = reply("I'm an AI assistant. I'm sorry your Trail Jacket arrived torn! I've started a return for order ORD-1001. Once we receive it, "
+      + "you'll get a full refund of $120 to your original payment method within 3-5 business days. Under our Returns Policy you have 30 days from delivery, "
+      + "and it arrived on January 14, so you're well within the window.\n1. Print the label.\n2. Drop the parcel off.");
+    expect((await assessHallucination(c, r)).checked.filter((x) => x.verdict !== 'supported')).toEqual([]);
+  });
+
+  it('flags the service boilerplate the brief never gave: hours, response times, a made-up discount price', async () => {
+    const c = reply('Our team is available Monday to Friday, 9am-5pm. Please allow 24-48 hours for a reply. With 15% off the Trail Jacket is $99.');
+    expect(await verdicts(c)).toEqual(['time:9am:unsupported', 'time:5pm:unsupported', 'duration:24-48 hours:unsupported', 'percent:15%:supported', 'money:$99:contradicted']);
+  });
+});
+
 describe('closed-world grounding: numbers that are not claims', () => {
   it('records negated and asked values as evidence only', async () => {
     const c = reply('We do not offer 50% off and there is no $30 fee. Was it $95 you paid?');
