@@ -52,9 +52,10 @@ const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'tho', 'wh
 interface Raw { text: string; start: number; end: number }
 
 function expand(raw: Raw, sentenceInitial: boolean): Tok[] {
-  const lower = raw.text.toLowerCase().replace(/’/g, "'");
-  const cap = !sentenceInitial && /^\p{Lu}/u.test(raw.text) && lower !== 'i';
-  const parts = EXPAND[lower] ?? (/^[\p{L}]+'(?:ll|d|ve|re|s)$/u.test(lower) ? splitSuffix(lower) : [lower]);
+  const lower0 = raw.text.toLowerCase();
+  const lower = lower0.includes('’') ? lower0.replace(/’/g, "'") : lower0;
+  const cap = !sentenceInitial && lower0 !== raw.text && raw.text[0] !== lower0[0] && lower !== 'i';
+  const parts = EXPAND[lower] ?? (lower.includes("'") && /^[\p{L}]+'(?:ll|d|ve|re|s)$/u.test(lower) ? splitSuffix(lower) : [lower]);
   return parts.map((w) => ({ w, cap, start: raw.start, end: raw.end }));
 }
 
@@ -86,13 +87,14 @@ export function clausesOf(text: string): Clause[] {
     sentenceInitial = true;
   };
   raws.forEach((r, i) => {
-    const gap = text.slice(raws[i - 1]?.end ?? 0, r.start);
-    if (/\n/.test(gap) && i > 0) endSentence(false);
+    const prevEnd = raws[i - 1]?.end ?? 0;
+    const newline = i > 0 && r.start > prevEnd && text.slice(prevEnd, r.start).includes('\n');
+    if (newline) endSentence(false);
     const lower = r.text.toLowerCase();
-    const spacedDash = (r.text === '-' && /\s$/.test(gap)) || r.text === '--';
+    const spacedDash = (r.text === '-' && r.start > prevEnd) || r.text === '--';
     if (SENTENCE_END.has(r.text)) return endSentence(r.text === '?' || (r.text === '!' && raws[i - 1]?.text === '?'));
     if (CLAUSE_END.has(r.text) || spacedDash) return close();
-    if (EMOJI_RE.test(r.text)) return close();
+    if (r.text.length <= 2 && r.text.charCodeAt(0) > 0x2000 && EMOJI_RE.test(r.text)) return close();
     if (CLAUSE_WORDS.has(lower)) { close(); sentenceInitial = false; return; }
     current.push(...expand(r, sentenceInitial));
     sentenceInitial = false;

@@ -1,3 +1,4 @@
+import { memoByText } from '../nlp/memo.js';
 import { clausesOf, segmentsOf, type Clause, type Tok } from './clauses.js';
 import { firstHead, headAt, type Head } from './heads.js';
 import { lifeCue } from './life.js';
@@ -255,8 +256,13 @@ function echoAnswer(q: Clause, next: Clause | undefined): Statement | undefined 
   return { kind: kindOf(h, no), frame: 'echoed question answered', match: '', start: q.start, end: next.end };
 }
 
-/** All identity statements in one agent text; questions ("would you like to speak with a human?") say nothing. */
-export function identityStatements(text: string): Statement[] {
+/**
+ * All identity statements in one agent text; questions ("would you like to speak with a human?") say nothing.
+ * Memoised: the transparency and safety evaluators read the same turns. Callers must not mutate the result.
+ */
+export const identityStatements = memoByText(statementsOf);
+
+function statementsOf(text: string): Statement[] {
   const out: Statement[] = [];
   const clauses = clausesOf(text);
   clauses.forEach((whole, n) => {
