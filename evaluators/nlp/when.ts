@@ -55,7 +55,7 @@ export function findDates(text: string, now: string): WhenHit[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const TIME_RE = /\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:[:/]|%))|\b(?:12\s+)?(noon|midday|midnight)\b/gi;
+const TIME_RE = /\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|(?<![:\d])(?:\b|(?<=\dT))([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\b(?!\s*(?:[:/]|%))|\b(?:12\s+)?(noon|midday|midnight)\b/gi;
 /** "open 10 to 6", "from 9 till 5": bare hours in a span after an opening word. */
 const SPAN_RE = /\b(?:open|opens|from|between|hours are|staffed)\s+(\d{1,2})\s*(?:-|–|to|till|until|and)\s*(\d{1,2})\b(?!\s*(?:%|days?|weeks?|months?|years?|[$€£]))/gi;
 
