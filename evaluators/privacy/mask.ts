@@ -18,7 +18,7 @@ const HANDLE_RE = /(?<![\w.])[@#][A-Za-z_][\w]*/g;
 /** Whitespace-free runs: masked when they hold a digit and a letter or a path character. */
 const RUN_RE = /\S+/g;
 /** Identifier labels: a number right after one of these is that identifier, not a card or a phone. */
-const ID_LABEL_RE = /\b(?:order|tracking|reference|ref|case|ticket|invoice|confirmation|booking|claim|parcel|shipment|transaction|incident|reservation|pnr|serial|sku|model|imei|account|membership|member|customer|policy|receipt|awb|consignment|waybill|item|article|product|id)(?:\s+(?:reference|number|num|nr|id|code|ref)\b|\s*no\.|\s*#)*\s*[:#]?\s*(?:is\s+|was\s+)?/gi;
+const ID_LABEL_RE = /\b(?:order|tracking|reference|ref|case|ticket|invoice|confirmation|booking|claim|parcel|shipment|transaction|incident|reservation|pnr|serial|sku|model|imei|account|membership|member|customer|policy|receipt|awb|consignment|waybill|item|article|product|promo|coupon|voucher|code|id)(?:\s+(?:reference|number|num|nr|id|code|ref)\b|\s*no\.|\s*#)*\s*[:#]?\s*(?:is\s+|was\s+)?/gi;
 const ID_AFTER_LABEL_RE = /^[#:]?\s*\d[\d\s-]*\d/;
 
 function runHits(text: string): Hit[] {
