@@ -1,25 +1,27 @@
 import type { ClusterSum } from './stats/cluster.js';
-import { meanEstimate, rateEstimate, skewedEstimate, type ClusterEstimate } from './stats/cluster-interval.js';
+import { countEstimate, meanEstimate, rateEstimate, skewedEstimate, type ClusterEstimate } from './stats/cluster-interval.js';
 
 /**
  * Which interval a metric gets (methods.md 5.1, 5.8), decided once from what the metric is, never from how the
  * interval turns out:
  * - rate: every value 0/1 and the catalogued unit is a rate -> logit interval on the clustered SE with t on its
  *   effective df; Clopper-Pearson with n = scenarios when the clustering cannot be estimated;
- * - skewed: a positive quantity whose unit is money, time, tokens or a count -> modified Cox on log scenario means;
+ * - skewed: a positive quantity whose unit is money, time or tokens -> modified Cox on log scenario means;
+ * - count: the same, but a count of 0 everywhere gets a Poisson upper bound instead of a zero-width interval;
  * - mean: anything else (scores, percentage points) -> t(G-1) on the scenario means.
  * Each needs MIN_SCENARIOS scenarios; below that the interval is null and the method says 'too-few-scenarios'.
  */
-export type MetricKind = 'rate' | 'mean' | 'skewed';
+export type MetricKind = 'rate' | 'mean' | 'skewed' | 'count';
 
-export const SKEWED_UNITS: ReadonlySet<string> = new Set(['usd', 'ms', 'tokens', 'count']);
+export const SKEWED_UNITS: ReadonlySet<string> = new Set(['usd', 'ms', 'tokens']);
 
 export function metricKind(binary: boolean, unit: string | null): MetricKind {
   if (binary) return 'rate';
+  if (unit === 'count') return 'count';
   return unit !== null && SKEWED_UNITS.has(unit) ? 'skewed' : 'mean';
 }
 
-const ESTIMATORS = { rate: rateEstimate, mean: meanEstimate, skewed: skewedEstimate } satisfies Record<MetricKind, (c: readonly ClusterSum[]) => ClusterEstimate | null>;
+const ESTIMATORS = { rate: rateEstimate, mean: meanEstimate, skewed: skewedEstimate, count: countEstimate } satisfies Record<MetricKind, (c: readonly ClusterSum[]) => ClusterEstimate | null>;
 
 export function estimateMetric(clusters: readonly ClusterSum[], kind: MetricKind): ClusterEstimate | null {
   return ESTIMATORS[kind](clusters);

@@ -11,6 +11,7 @@ describe('metricKind decides the interval from what the metric is', () => {
     expect(metricKind(true, 'rate')).toBe('rate');
     expect(metricKind(false, 'usd')).toBe('skewed');
     expect(metricKind(false, 'tokens')).toBe('skewed');
+    expect(metricKind(false, 'count')).toBe('count');
     expect(metricKind(false, 'score')).toBe('mean');
     expect(metricKind(false, null)).toBe('mean');
   });
@@ -87,8 +88,15 @@ describe('estimateMetric (methods.md 5.1)', () => {
     expect(z.note).toMatch(/no log scale/);
   });
 
+  it('a count of 0 everywhere gets a Poisson bound, a cost of 0 everywhere stays a known 0', () => {
+    const c = estimateMetric(clusters(10, 3, () => 0), 'count')!;
+    expect(c.method).toBe('cluster-poisson-zero');
+    expect(c.ciHigh).toBeCloseTo(-Math.log(0.025) / 10, 12);
+    expect(estimateMetric(clusters(10, 3, () => 0), 'skewed')!.method).toBe('constant');
+  });
+
   it('below four scenarios there is no interval, only the reason', () => {
-    for (const kind of ['rate', 'mean', 'skewed'] as const) {
+    for (const kind of ['rate', 'mean', 'skewed', 'count'] as const) {
       const e = estimateMetric(clusters(3, 4, (i) => i + 1), kind)!;
       expect(e.method).toBe('too-few-scenarios');
       expect(e.ciLow).toBeNull();

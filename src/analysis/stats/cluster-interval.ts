@@ -9,7 +9,7 @@ import { tQuantile } from './student-t.js';
  * is the mean of the scenario means (scenarios weigh equally); every interval uses G - 1 degrees of freedom, and
  * below MIN_SCENARIOS none is given.
  */
-export type IntervalMethod = 'cluster-logit-t' | 'cluster-clopper-pearson' | 'cluster-t' | 'cluster-log-t' | 'constant' | 'too-few-scenarios';
+export type IntervalMethod = 'cluster-logit-t' | 'cluster-clopper-pearson' | 'cluster-t' | 'cluster-log-t' | 'cluster-poisson-zero' | 'constant' | 'too-few-scenarios';
 
 export interface ClusterEstimate {
   mean: number;
@@ -129,4 +129,15 @@ export function skewedEstimate(clusters: readonly ClusterSum[]): ClusterEstimate
   const centre = mean(logs) + s2 / 2;
   const h = tq(b.g) * Math.sqrt(s2 / b.g + (s2 * s2) / (2 * (b.g - 1)));
   return { ...common, ciLow: Math.exp(centre - h), ciHigh: Math.exp(centre + h), method: 'cluster-log-t', note: null };
+}
+
+/**
+ * Count per conversation (claims, turns, tool calls): the skewed interval, except that a count of 0 in every
+ * conversation is not a proven 0. With each scenario counted once and a Poisson count, G zeros bound the mean by
+ * -ln(alpha / 2) / G (methods.md 5.1).
+ */
+export function countEstimate(clusters: readonly ClusterSum[]): ClusterEstimate | null {
+  const e = skewedEstimate(clusters);
+  if (!e || e.method !== 'constant' || e.mean !== 0) return e;
+  return { ...e, ciLow: 0, ciHigh: -Math.log((1 - LEVEL) / 2) / e.nClusters, method: 'cluster-poisson-zero', note: 'no count in any conversation: Poisson bound with each scenario counted once' };
 }

@@ -14,3 +14,15 @@ describe('TOST', () => {
     expect(tost({ mean: 0, se: 0.1, df: 20, margin: null }).equivalent).toBeNull();
   });
 });
+
+describe('TOST never proves equivalence from nothing', () => {
+  it('zero spread or fewer than four scenarios is not testable, with the reason', () => {
+    const zero = tost({ mean: 0, se: 0, df: 5, margin: 1, n: 6 });
+    expect(zero.equivalent).toBeNull();
+    expect(zero.p).toBeNull();
+    expect(zero.reason).toMatch(/zero spread/);
+    const few = tost({ mean: 0, se: 0.01, df: 1, margin: 1, n: 2 });
+    expect(few.equivalent).toBeNull();
+    expect(few.reason).toMatch(/too few scenarios/);
+  });
+});
