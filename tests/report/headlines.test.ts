@@ -1,0 +1,55 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeHeadlines } from '../../src/report/headlines.js';
+import type { Store } from '../../src/store/db.js';
+import { createFixture } from './fixture.js';
+
+let store: Store;
+let dir: string;
+
+/** The fixture's roi table plus a pooled row and four more approaches, one of them with an unknown cost. */
+beforeAll(async () => {
+  const f = await createFixture();
+  store = f.store;
+  dir = f.dir;
+  await store.exec(`ALTER TABLE roi ADD COLUMN savings_ci_low DOUBLE`);
+  await store.exec(`ALTER TABLE roi ADD COLUMN savings_ci_high DOUBLE`);
+  await store.exec(`ALTER TABLE roi ADD COLUMN note VARCHAR`);
+  await store.exec(`ALTER TABLE roi ADD COLUMN n_scenarios INTEGER`);
+  await store.exec(`ALTER TABLE roi ADD COLUMN n_conv INTEGER`);
+  const row = (approach: string, saving: number | null, lo: number | null, hi: number | null, note: string | null) =>
+    store.exec(`INSERT INTO roi (approach, model, contacts_per_month, resolution_rate, resolution_ci_low, resolution_ci_high, monthly_savings, savings_ci_low, savings_ci_high, note, n_scenarios, n_conv)
+      VALUES (?, 'gpt-x', 10000, 0.5, 0.4, 0.6, ?, ?, ?, ?, 6, 60)`, [approach, saving, lo, hi, note]);
+  await row('*', -16048, -40000, 5000, null);
+  await row('zeta-approach', 90000, 80000, 99000, null);
+  await row('eta-approach', 70000, 60000, 75000, null);
+  await row('theta-approach', 50000, 40000, 60000, null);
+  await row('iota-approach', null, null, null, 'agent cost unknown: 3 of 60 calls without a price');
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cost and ROI headlines (methods.md 6.3)', () => {
+  it('lead with the pooled figure per model and list every approach, whatever its saving', async () => {
+    const block = (await computeHeadlines(store)).find((b) => b.title === 'Cost and ROI')!;
+    const labels = block.items.map((i) => i.label);
+    const pooled = labels.findIndex((l) => l === 'ROI gpt-x, all approaches pooled');
+    const every = labels.findIndex((l) => l.startsWith('ROI gpt-x, every approach'));
+    expect(pooled).toBeGreaterThanOrEqual(0);
+    expect(every).toBeGreaterThan(pooled);
+    const text = block.items[every]!.text;
+    for (const a of ['zeta-approach', 'eta-approach', 'theta-approach', 'iota-approach', 'empathic-support-agent', 'on-the-fly-offers']) expect(text).toContain(a);
+    expect(block.items[pooled]!.text).toContain('-$16,048 (95% CI -$40,000–$5,000)');
+    expect(block.items[pooled]!.text).toContain('the interval spans both a saving and a loss');
+    expect(text).toMatch(/iota-approach: saving unknown \(agent cost unknown/);
+    expect(text).not.toMatch(/iota-approach: saving \$0/);
+  });
+
+  it('bias headlines count only the primary family and say the per-approach rows are exploratory', async () => {
+    const block = (await computeHeadlines(store)).find((b) => b.title.startsWith('Bias'))!;
+    expect(block.items[0]!.text).toMatch(/^3 primary gap tests/);
+    expect(block.items[0]!.text).toContain('0 per-approach rows are exploratory');
+  });
+});
