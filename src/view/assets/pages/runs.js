@@ -1,0 +1,26 @@
+// Run history: every run in the file, newest first, with what it stored and what it cost.
+import { append, h } from '../dom.js';
+import { link } from '../app.js';
+import { dataTable } from '../table.js';
+import { num, usd, when } from '../format.js';
+
+export async function runsPage(view, params) {
+  const db = params.get('db') ?? '0';
+  const columns = [
+    { label: 'Run', sort: 'run', cell: (r) => h('a', { href: link('conversations', { db, run: r.run_id }) }, r.run_id) },
+    { label: 'Suite', sort: 'suite', cell: (r) => r.suite_name },
+    { label: 'Status', sort: 'status', cell: (r) => r.status },
+    { label: 'Started', sort: 'started', cell: (r) => when(r.started_at) },
+    { label: 'Finished', sort: 'finished', cell: (r) => when(r.finished_at) },
+    { label: 'Planned', sort: 'planned', num: true, cell: (r) => num(r.planned_cells) },
+    { label: 'Stored', sort: 'stored', num: true, cell: (r) => num(r.stored) },
+    { label: 'Failed', sort: 'failed', num: true, cell: (r) => (r.failed ? h('a', { href: link('conversations', { db, run: r.run_id, status: 'failed' }), class: 'err' }, num(r.failed)) : '0') },
+    { label: 'Models', cell: (r) => r.models ?? '–' },
+    { label: 'Agent cost', sort: 'cost', num: true, title: 'priced conversations only; unpriced ones are counted apart', cell: (r) => (r.unpriced_conversations ? `${usd(r.agent_cost_usd)} + ${num(r.unpriced_conversations)} unknown` : usd(r.agent_cost_usd)) },
+    { label: 'Shard', cell: (r) => r.shard ?? '' },
+    { label: 'Code', cell: (r) => r.code_version },
+    { label: '', cell: (r) => h('a', { href: link('diff', { a: db, b: db, runB: r.run_id }) }, 'diff…') },
+  ];
+  const table = await dataTable({ endpoint: 'runs', params, page: 'runs', columns });
+  append(view, h('h1', null, 'Runs'), table.node);
+}
