@@ -29,8 +29,6 @@ interface ClaimBase {
   sentence: string;
   /** The clause around the claim (what names a claim is bound to are looked for in). */
   clause: string;
-  /** Nouns and adjectives of the clause (lower case): what the claim is about, for promises. */
-  topic: string[];
   negated: boolean;
   question: boolean;
 }
@@ -150,9 +148,8 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   const base = (h: Hit): ClaimBase => {
     const s = within(sentenceAt(a, h.start), h.start);
     const clause = within(clauseAt(a, h.start), h.start);
-    const topic = a.tokens.filter((x) => x.start >= clause.start && x.end <= clause.end && /^(?:NOUN|PROPN|ADJ)$/.test(x.pos)).map((x) => x.normal);
     return {
-      turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clause.text, topic,
+      turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clause.text,
       negated: negatedClaim(a, h.start), question: /\?["'”’)]*\s*$/.test(s.text.trim()),
     };
   };

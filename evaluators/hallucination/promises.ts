@@ -55,7 +55,8 @@ const cut = (t: string): string => (t.length > 100 ? `${t.slice(0, 99)}…` : t)
 
 export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material): PromiseResult {
   const type = c.value;
-  // The clause says what is promised; a clause of promise words only ("free of charge") takes its sentence's topic.
+  // The clause says what is promised; a clause of promise words only ("free of charge") takes its sentence's topic
+  // to rank material sentences.
   const clauseTopic = words(`${c.clause} ${c.object ?? ''}`);
   const topic = clauseTopic.size ? clauseTopic : words(c.sentence);
   const objectWords = words(c.object ?? '');
@@ -73,7 +74,8 @@ export function checkPromise(c: Extract<Claim, { kind: 'promise' }>, m: Material
       if (!grant || score > grant.score) grant = { ref: seg.ref, sentence, score };
     }
   }
-  const needsTopic = topic.size > 0;
+  // A grant must share the clause's topic when the clause has one; the sentence's topic only finds refusals.
+  const needsTopic = clauseTopic.size > 0;
   if (refusal && (refusal.score > 0 || !needsTopic) && (!grant || refusal.score > grant.score)) {
     return { verdict: 'contradicted', note: `the material says otherwise: "${cut(refusal.sentence)}"`, ref: refusal.ref };
   }
