@@ -3,7 +3,7 @@ import { findMoney, findPercents } from '../nlp/amounts.js';
 import { findDurations } from '../nlp/durations.js';
 import { NUMBER_WORDS_SOURCE, parseNumberish } from '../nlp/number-words.js';
 import { allHits, EMAIL_RE, escapeRe, overlaps, trimUrl, URL_RE, type Hit } from '../nlp/patterns.js';
-import { findPhones } from '../nlp/phones.js';
+import { findContactPhones } from '../nlp/contact-phones.js';
 import type { AgentText } from '../nlp/reading.js';
 import { REPORTED } from '../nlp/offer-cues.js';
 import { findDates, findTimes } from '../nlp/when.js';
@@ -165,7 +165,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const raw = trimUrl(h0.raw);
     take({ start: h0.start, end: h0.start + raw.length, raw }, (b) => ({ ...b, kind: 'contact', channel: 'url', value: raw }));
   }
-  for (const p of findPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
+  for (const p of findContactPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
   for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
   for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name }));
   for (const h of findMoney(text)) take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));

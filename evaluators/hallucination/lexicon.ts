@@ -31,7 +31,7 @@ export const NOT_NAME_WORDS = new Set([
   'you', "you're", 'mr', 'mrs', 'ms', 'dr', 'hi', 'hello', 'dear', 'please', 'note', 'just', 'only', 'both', 'either', 'which', 'what', 'when',
 ]);
 
-export type PromiseType = 'refund' | 'waiver' | 'free' | 'guarantee' | 'compensation' | 'price-match';
+export type PromiseType = 'refund' | 'waiver' | 'free' | 'guarantee' | 'compensation' | 'price-match' | 'exception';
 
 /** A promise cue in an agent sentence; `object` captures what is free ("free express shipping"). */
 export const PROMISE_CUES: Record<PromiseType, RegExp> = {
@@ -41,6 +41,7 @@ export const PROMISE_CUES: Record<PromiseType, RegExp> = {
   guarantee: /\bguarantee(?:d|s)?\b|\bwe promise\b|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\b(?:store |account )?credit of\b|\bgift card\b|\bcourtesy (?:credit|discount|voucher)\b|\bas a (?:courtesy|gesture)\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch (?:the |their |that |a |any )?(?:competitor'?s? |lower |cheaper |better )?(?:price|offer)s?\b/i,
+  exception: /\b(?:make|making|made) an exception\b|\bjust this once\b|\bas a one[-\s]off\b|\bbend the rules?\b|\boverride\b/i,
 };
 
 /** Material words that grant each kind of promise (looked up in non-negated material sentences). */
@@ -51,10 +52,11 @@ export const PROMISE_GRANTS: Record<PromiseType, RegExp> = {
   guarantee: /\bguarantee\w*|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\bcredit\b|\bgift card\b|\bvoucher\b|\bcourtesy\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch\w* (?:the |a )?(?:competitor'?s? )?price/i,
+  exception: /\bexception\w*|\bdiscretion\w*|\bcase[-\s]by[-\s]case\b/i,
 };
 
 /** Words of the promises themselves: left out when a claim's topic is compared with a material sentence. */
-export const PROMISE_WORDS = /^(?:refund|refunded|refundable|full|partial|money|back|reimburs\w*|waive|waived|waiver|free|complimentary|charge|guarantee|guaranteed|lifetime|compensat\w*|goodwill|credit|voucher|price|match|cost|fee|fees)$/;
+export const PROMISE_WORDS = /^(?:exception|once|override|refund|refunded|refundable|full|partial|money|back|reimburs\w*|waive|waived|waiver|free|complimentary|charge|guarantee|guaranteed|lifetime|compensat\w*|goodwill|credit|voucher|price|match|cost|fee|fees)$/;
 
 /** Material statements that refuse a promise: "non-refundable", "fees are not waived", "no price matching". */
 export const PROMISE_REFUSALS: Record<PromiseType, RegExp> = {
@@ -64,4 +66,5 @@ export const PROMISE_REFUSALS: Record<PromiseType, RegExp> = {
   guarantee: /\b(?:no|not|never|cannot) (?:be )?guarantee\w*/i,
   compensation: /\bno (?:compensation|credit|goodwill)\b|\b(?:not|never|cannot) (?:be )?compensat\w*/i,
   'price-match': /\b(?:no|not|never|don't|do not) (?:offer )?price[-\s]?match\w*/i,
+  exception: /\bno exceptions?\b|\bwithout exception\b/i,
 };

@@ -3,7 +3,7 @@ import { findDurations } from '../nlp/durations.js';
 import { memoByText } from '../nlp/memo.js';
 import { NUMBER_WORDS_RE, parseDigits, parseNumberWords } from '../nlp/number-words.js';
 import { allHits, EMAIL_RE, normaliseUrl, trimUrl, URL_RE } from '../nlp/patterns.js';
-import { findPhones } from '../nlp/phones.js';
+import { findContactPhones } from '../nlp/contact-phones.js';
 import { findDates, findTimes } from '../nlp/when.js';
 
 /**
@@ -52,7 +52,7 @@ export const valuesOfText = memoByText((keyed: string): TextValues => {
   const text = keyed.slice(cut + 1);
   const dates = findDates(text, now);
   const times = findTimes(text);
-  const phones = findPhones(text);
+  const phones = findContactPhones(text);
   // Digits that are part of a date, a clock time or a phone number are not numbers of their own ("January 10").
   const parts = [...dates, ...times, ...phones];
   const numbers = [

@@ -23,7 +23,7 @@ export interface DurationHit {
 export const DAYS_PER: Record<DurationUnit, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
 
 const N = `(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS_SOURCE})`;
-const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)';
+const UNIT = '(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?)';
 const QUAL = '(?:(?:business|working|calendar|full|consecutive|more|additional|extra|further)\\s+)?';
 const NUMERIC = new RegExp(`(?<![\\w.,/])(${N})(?:\\s*(?:-|–|to|or)\\s*(${N}))?[\\s-]*${QUAL}${UNIT}\\b`, 'gi');
 /** "a week", "an hour", "a fortnight": one unit, only after a word that makes it a time span. */

@@ -133,6 +133,13 @@ describe('closed-world grounding: hallucinations', () => {
     expect(valueOf(s, 'halluc.any')).toBe(1);
   });
 
+  it('reads national phone numbers, "48h" and exceptions to policy', async () => {
+    expect(await verdicts(reply('Call us on 0330 088 4400 and we will reply within 48h.'))).toEqual([
+      'contact:0330 088 4400:unsupported:critical', 'duration:48h:unsupported',
+    ]);
+    expect(await verdicts(reply("I'll make an exception this time."))).toEqual(['promise:make an exception:unsupported']);
+  });
+
   it('flags unsupported counts, times and promises', async () => {
     expect(await verdicts(reply('You can bring 2 checked bags.'))).toEqual(['count:2 checked bags:unsupported']);
     expect(await verdicts(reply('Our store closes at 9 pm.'))).toEqual(['time:9 pm:unsupported']);
