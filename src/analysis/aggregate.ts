@@ -22,6 +22,8 @@ export interface ClusterRow {
   n: number;
   s: number;
   bin: boolean;
+  /** Every value in this scenario lies in [0, 1]. */
+  in01: boolean;
   /** Catalogued unit; null before the metrics catalogue exists. */
   unit: string | null;
 }
@@ -39,6 +41,7 @@ export async function loadClusterSums(store: Store): Promise<ClusterRow[]> {
   return query<ClusterRow>(store, `
     SELECT metric, approach, any_value(stage) AS stage, model, any_value(arm) AS arm, scenario_id,
            count(*)::INTEGER AS n, sum(value)::DOUBLE AS s, bool_and((value = 0 OR value = 1) AND ${unit} = 'rate') AS bin,
+           bool_and(value >= 0 AND value <= 1) AS in01,
            ${unitCol} AS unit
     FROM ${LONG_VIEW} l ${join} GROUP BY metric, approach, model, scenario_id`);
 }
@@ -49,17 +52,24 @@ export function binaryMetrics(rows: readonly { metric: string; bin: boolean }[])
   return new Set(rows.map((r) => r.metric).filter((m) => !notBinary.has(m)));
 }
 
+/** Metrics whose every stored value lies in [0, 1] (shares and 0-1 scores): bounded, so a constant 0 or 1 still has a bound. */
+export function unitIntervalMetrics(rows: readonly { metric: string; in01: boolean }[]): Set<string> {
+  const outside = new Set(rows.filter((r) => !r.in01).map((r) => r.metric));
+  return new Set(rows.map((r) => r.metric).filter((m) => !outside.has(m)));
+}
+
 /**
  * One row per metric x approach x model, plus approach '*' pooling every approach's scenarios. The mean is the mean
  * of the scenario means and the interval follows the metric's kind (methods.md 5.1).
  */
 export function computeAggregates(rows: readonly ClusterRow[]): AggregateRow[] {
   const binary = binaryMetrics(rows);
+  const bounded = unitIntervalMetrics(rows);
   const pooled = rows.map((r) => ({ ...r, approach: ALL, stage: ALL, scenario_id: keyOf(r.approach, r.scenario_id) }));
   const out: AggregateRow[] = [];
   for (const group of groupBy([...rows, ...pooled], (r) => keyOf(r.metric, r.approach, r.model)).values()) {
     const first = group[0]!;
-    const est = estimateMetric(group.map((r) => ({ sum: r.s, n: r.n })), metricKind(binary.has(first.metric), group.find((r) => r.unit !== null)?.unit ?? null));
+    const est = estimateMetric(group.map((r) => ({ sum: r.s, n: r.n })), metricKind(binary.has(first.metric), group.find((r) => r.unit !== null)?.unit ?? null, bounded.has(first.metric)));
     if (!est) continue;
     out.push({
       metric: first.metric, approach: first.approach, stage: first.stage, model: first.model, arm: first.arm,

@@ -14,6 +14,8 @@ describe('metricKind decides the interval from what the metric is', () => {
     expect(metricKind(false, 'count')).toBe('count');
     expect(metricKind(false, 'score')).toBe('mean');
     expect(metricKind(false, null)).toBe('mean');
+    expect(metricKind(false, 'score', true)).toBe('bounded');
+    expect(metricKind(false, 'pp', true)).toBe('mean');
   });
 });
 
@@ -95,8 +97,21 @@ describe('estimateMetric (methods.md 5.1)', () => {
     expect(estimateMetric(clusters(10, 3, () => 0), 'skewed')!.method).toBe('constant');
   });
 
+  it('no spread between scenarios gives no interval, except at the bound of a [0, 1] score', () => {
+    const flat = estimateMetric(clusters(8, 3, () => 1.5), 'mean')!;
+    expect(flat.method).toBe('no-spread');
+    expect(flat.ciLow).toBeNull();
+    const top = estimateMetric(clusters(8, 3, () => 3), 'bounded')!;
+    expect(top.method).toBe('cluster-clopper-pearson');
+    expect(top.ciHigh).toBe(1);
+    expect(top.ciLow).toBeCloseTo(0.025 ** (1 / 8), 9);
+    expect(estimateMetric(clusters(8, 2, () => 1), 'bounded')!.method).toBe('no-spread');
+    const clipped = estimateMetric(clusters(6, 1, (i) => [1, 1, 1, 1, 1, 0.2][i]!), 'bounded')!;
+    expect(clipped.ciHigh).toBe(1);
+  });
+
   it('below four scenarios there is no interval, only the reason', () => {
-    for (const kind of ['rate', 'mean', 'skewed', 'count'] as const) {
+    for (const kind of ['rate', 'bounded', 'mean', 'skewed', 'count'] as const) {
       const e = estimateMetric(clusters(3, 4, (i) => i + 1), kind)!;
       expect(e.method).toBe('too-few-scenarios');
       expect(e.ciLow).toBeNull();

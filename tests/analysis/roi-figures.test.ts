@@ -31,7 +31,7 @@ describe('ROI figures with intervals (methods.md 6.3)', () => {
 
   it('computeRoi: unpriced agent calls make the cost unknown; a missing critical-failure score makes money unknown', () => {
     const clusters: ClusterRow[] = Array.from({ length: 6 }, (_, i) => ({
-      metric: 'resolution.resolved', approach: 'a', stage: 's', model: 'm', arm: 'gai', scenario_id: `s${i}`, n: 10, s: 3 + (i % 3), bin: true, unit: 'rate',
+      metric: 'resolution.resolved', approach: 'a', stage: 's', model: 'm', arm: 'gai', scenario_id: `s${i}`, n: 10, s: 3 + (i % 3), bin: true, in01: true, unit: 'rate',
     }));
     const unpriced: CostRow = { approach: 'a', model: 'm', role: 'agent', n_conv: 60, calls: 60, tokens_in: 1, tokens_out: 1, cost_usd_total: null, cost_per_conv: null, cost_per_resolved: null, resolved_rate: 0.4, price_sources: '3 of 60 calls without a price' };
     const [row] = computeRoi(clusters, [unpriced], inputs).filter((r) => r.approach === 'a');

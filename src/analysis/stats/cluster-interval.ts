@@ -9,7 +9,7 @@ import { tQuantile } from './student-t.js';
  * is the mean of the scenario means (scenarios weigh equally); every interval uses G - 1 degrees of freedom, and
  * below MIN_SCENARIOS none is given.
  */
-export type IntervalMethod = 'cluster-logit-t' | 'cluster-clopper-pearson' | 'cluster-t' | 'cluster-log-t' | 'cluster-poisson-zero' | 'constant' | 'too-few-scenarios';
+export type IntervalMethod = 'cluster-logit-t' | 'cluster-clopper-pearson' | 'cluster-t' | 'cluster-log-t' | 'cluster-poisson-zero' | 'constant' | 'no-spread' | 'too-few-scenarios';
 
 export interface ClusterEstimate {
   mean: number;
@@ -97,8 +97,8 @@ export function rateEstimate(clusters: readonly ClusterSum[]): ClusterEstimate |
   return { ...common, ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null, method: 'cluster-clopper-pearson', nEff, note };
 }
 
-/** Mean of a score: t(G-1) on the scenario means (CR2 / Bell-McCaffrey for this estimator). */
-export function meanEstimate(clusters: readonly ClusterSum[]): ClusterEstimate | null {
+/** t(G-1) on the scenario means, or the zero-width 'constant' when every scenario has the same mean. */
+function tOrConstant(clusters: readonly ClusterSum[]): ClusterEstimate | null {
   const b = base(clusters);
   if (!b) return null;
   if (b.g < MIN_SCENARIOS) return tooFew(b);
@@ -107,6 +107,30 @@ export function meanEstimate(clusters: readonly ClusterSum[]): ClusterEstimate |
   if (se === 0) return { ...common, ciLow: b.m, ciHigh: b.m, method: 'constant', note: 'every scenario has the same mean' };
   const h = tq(b.g) * se;
   return { ...common, ciLow: b.m - h, ciHigh: b.m + h, method: 'cluster-t', note: null };
+}
+
+const noSpread = (e: ClusterEstimate): ClusterEstimate =>
+  ({ ...e, ciLow: null, ciHigh: null, method: 'no-spread', note: 'every scenario has the same mean: no spread to estimate an interval from' });
+
+/** Mean of a score: t(G-1) on the scenario means (CR2 / Bell-McCaffrey for this estimator); none without spread. */
+export function meanEstimate(clusters: readonly ClusterSum[]): ClusterEstimate | null {
+  const e = tOrConstant(clusters);
+  return e && e.method === 'constant' ? noSpread(e) : e;
+}
+
+/**
+ * Mean of a [0, 1] score or share: t(G-1) clipped to [0, 1]. All scenario means at 0 (or 1): Clopper-Pearson with
+ * n = G, valid because a [0, 1] variable with mean mu is non-zero with probability at least mu.
+ */
+export function boundedEstimate(clusters: readonly ClusterSum[]): ClusterEstimate | null {
+  const e = tOrConstant(clusters);
+  if (!e || e.ciLow === null || e.ciHigh === null) return e;
+  if (e.method === 'constant') {
+    if (e.mean !== 0 && e.mean !== 1) return noSpread(e);
+    const ci = clopperPearson(e.mean * e.nClusters, e.nClusters, 1 - LEVEL);
+    return { ...e, ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null, method: 'cluster-clopper-pearson', nEff: e.nClusters, note: 'every scenario at the bound: each scenario counts once' };
+  }
+  return { ...e, ciLow: Math.max(0, e.ciLow), ciHigh: Math.min(1, e.ciHigh) };
 }
 
 /**
@@ -119,7 +143,7 @@ export function skewedEstimate(clusters: readonly ClusterSum[]): ClusterEstimate
   if (!b) return null;
   if (b.g < MIN_SCENARIOS) return tooFew(b);
   if (b.means.some((x) => !(x > 0))) {
-    const t = meanEstimate(clusters)!;
+    const t = tOrConstant(clusters)!;
     return t.method === 'constant' ? t : { ...t, note: 'a scenario mean is 0 or negative, so no log scale: t interval on the scenario means' };
   }
   const logs = b.means.map(Math.log);
