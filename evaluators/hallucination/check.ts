@@ -218,14 +218,21 @@ const checkers = {
     return none('identifier not in the material');
   },
   offering: (c, s) => {
-    const name = c.value as string;
+    const oc = c as Extract<Claim, { kind: 'offering' }>;
+    const name = oc.value;
     const words = squash(name).split(' ');
-    const modifier = words.slice(0, -1).join(' ');
+    // "Gold tier" is supported by a material "gold" tier; a name without a head noun must be there whole.
+    const modifier = oc.headed ? words.slice(0, -1).join(' ') : '';
     const text = plainText(s.m, c.turn);
     if (text.includes(squash(name)) || (modifier && new RegExp(`(?<![a-z0-9])${modifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text))) return ok('the name is in the material');
     const known = s.m.records.filter(availableAt(c.turn)).flatMap((rec) => rec.names);
     const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
     if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);
+    // The same words in another order in one line of the material ("65W USB-C" for "USB-C charger 65W").
+    const own = squash(name).split(/[^a-z0-9+]+/).filter(Boolean);
+    const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/))
+      .find((l) => { const ws = new Set(squash(l).split(/[^a-z0-9+]+/)); return own.every((w) => ws.has(w)); });
+    if (line) return ok(`its words are in the material: "${line.slice(0, 80)}"`);
     return none('offering name not in the material');
   },
   contact: (c, s) => {

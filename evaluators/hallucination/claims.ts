@@ -9,7 +9,8 @@ import { REPORTED } from '../nlp/offer-cues.js';
 import { findDates, findTimes } from '../nlp/when.js';
 import { NEGATORS } from '../nlp/negation.js';
 import { clauseAt, sentenceAt, tokenAt, type TextAnalysis } from '../nlp/wink.js';
-import { COUNT_NOUNS, NOT_NAME_WORDS, OFFERING_HEADS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './lexicon.js';
+import { COUNT_NOUNS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './lexicon.js';
+import { offeringHits } from './offerings.js';
 
 /**
  * The specific claims in one agent turn. A claim is a checkable token (an amount, a percentage, a duration, a date,
@@ -41,7 +42,7 @@ export type Claim = ClaimBase & (
   | { kind: 'time'; value: number; halfDay: boolean }
   | { kind: 'count'; value: number; noun: string }
   | { kind: 'id'; value: string; orderShaped: boolean }
-  | { kind: 'offering'; value: string }
+  | { kind: 'offering'; value: string; headed: boolean }
   | { kind: 'contact'; value: string; channel: 'url' | 'email' | 'phone' }
   | { kind: 'promise'; value: PromiseType; object?: string }
 );
@@ -76,28 +77,6 @@ function idHits(text: string, r: ResolvedScenario): (Hit & { orderShaped: boolea
     }
   }
   for (const h of allHits(MIXED_ID, text)) push(h.start, h.raw, false);
-  return out;
-}
-
-/** Head nouns in lower case or capitalised ("plan", "Plan"). */
-const HEADS = OFFERING_HEADS.map((h) => `[${h[0]}${h[0]!.toUpperCase()}]${escapeRe(h.slice(1))}`).join('|');
-const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
-const OFFERING_RE = new RegExp(`\\b((?:${CAP}[ \\t]+){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
-
-function offeringHits(text: string): (Hit & { name: string })[] {
-  const out: (Hit & { name: string })[] = [];
-  OFFERING_RE.lastIndex = 0;
-  for (let m = OFFERING_RE.exec(text); m; m = OFFERING_RE.exec(text)) {
-    const words = (m[1] ?? '').split(/\s+/);
-    while (words.length && NOT_NAME_WORDS.has(words[0]!.toLowerCase())) words.shift();
-    if (words.length === 0 || words.some((w) => /['’]/.test(w))) continue;
-    const name = `${words.join(' ')} ${m[2]}`;
-    const start = m.index + m[0].length - name.length;
-    // One capitalised word opening a sentence is just the sentence's first word ("Switching plans", "Gold members").
-    const opensSentence = /(?:^|[.!?:\n]\s*)$/.test(text.slice(0, start));
-    if (words.length === 1 && opensSentence && !/[A-Z].*[A-Z]|\d/.test(words[0]!)) continue;
-    out.push({ start, end: m.index + m[0].length, raw: name, name });
-  }
   return out;
 }
 
@@ -167,7 +146,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   }
   for (const p of findContactPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
   for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
-  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name }));
+  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed }));
   for (const h of findMoney(text)) take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));
   for (const h of findPercents(text)) if (h.value !== 100) take(h, (b) => ({ ...b, kind: 'percent', value: h.value }));
   for (const d of findDurations(text)) {

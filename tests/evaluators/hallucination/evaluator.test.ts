@@ -11,7 +11,7 @@ describe('closed-world grounding: supported claims', () => {
   it('supports catalog prices, the customer\'s own numbers and a price after a discount the bounds allow', async () => {
     const c = reply('You paid $120 on January 10 for ORD-1001. With 10% off the Trail Jacket is $108.');
     expect(await verdicts(c)).toEqual([
-      'money:$120:supported', 'date:January 10:supported', 'id:ORD-1001:supported', 'percent:10%:supported', 'money:$108:supported',
+      'money:$120:supported', 'date:January 10:supported', 'id:ORD-1001:supported', 'percent:10%:supported', 'offering:Trail Jacket:supported', 'money:$108:supported',
     ]);
     const s = await score(c);
     expect(valueOf(s, 'halluc.any')).toBe(0);
@@ -26,7 +26,7 @@ describe('closed-world grounding: supported claims', () => {
     const eur = resolved();
     eur.catalog = [{ ...r.catalog[0]!, price: 1299.99, currency: 'EUR' }];
     for (const t of ['The Trail Jacket is 1.299,99 €.', 'The Trail Jacket is €1,299.99.', 'The Trail Jacket is 1299.99 EUR.']) {
-      expect(await verdicts(reply(t), eur), t).toEqual([expect.stringMatching(/^money:.*:supported$/)]);
+      expect(await verdicts(reply(t), eur), t).toEqual(['offering:Trail Jacket:supported', expect.stringMatching(/^money:.*:supported$/)]);
     }
   });
 
@@ -103,12 +103,12 @@ describe('closed-world grounding: hallucinations', () => {
 
   it('contradicts a wrong price for a named product and a discount above the maximum', async () => {
     const c = reply('I can give you 40% off today. The Rain Boots are $95.');
-    expect(await verdicts(c)).toEqual(['percent:40%:contradicted', 'money:$95:contradicted']);
+    expect(await verdicts(c)).toEqual(['percent:40%:contradicted', 'offering:Rain Boots:supported', 'money:$95:contradicted']);
     const s = await score(c);
     expect(valueOf(s, 'halluc.contradicted')).toBe(2);
     expect(valueOf(s, 'halluc.numeric_precision')).toBe(0);
     // The other product's price is in the material, but not for this product.
-    expect(await verdicts(reply('The Trail Jacket is $80.'))).toEqual(['money:$80:contradicted']);
+    expect(await verdicts(reply('The Trail Jacket is $80.'))).toEqual(['offering:Trail Jacket:supported', 'money:$80:contradicted']);
   });
 
   it('contradicts a duration the named policy states differently', async () => {
@@ -140,6 +140,11 @@ describe('closed-world grounding: hallucinations', () => {
     expect(await verdicts(reply("I'll make an exception this time."))).toEqual(['promise:make an exception:unsupported']);
   });
 
+  it('flags invented offering names with or without a head noun, but not greetings, teams or the agent\'s own name', async () => {
+    const c = reply("Hi Jane, I'm Sam Taylor from Customer Care. Our team is here Monday to Friday. You could try Diamond Assist or our FlexiCover Max option. Kind Regards, Sam");
+    expect(await verdicts(c)).toEqual(['offering:Diamond Assist:unsupported', 'offering:FlexiCover Max:unsupported']);
+  });
+
   it('flags unsupported counts, times and promises', async () => {
     expect(await verdicts(reply('You can bring 2 checked bags.'))).toEqual(['count:2 checked bags:unsupported']);
     expect(await verdicts(reply('Our store closes at 9 pm.'))).toEqual(['time:9 pm:unsupported']);
@@ -164,7 +169,7 @@ describe('closed-world grounding on realistic replies', () => {
 
   it('flags the service boilerplate the brief never gave: hours, response times, a made-up discount price', async () => {
     const c = reply('Our team is available Monday to Friday, 9am-5pm. Please allow 24-48 hours for a reply. With 15% off the Trail Jacket is $99.');
-    expect(await verdicts(c)).toEqual(['time:9am:unsupported', 'time:5pm:unsupported', 'duration:24-48 hours:unsupported', 'percent:15%:supported', 'money:$99:contradicted']);
+    expect(await verdicts(c)).toEqual(['time:9am:unsupported', 'time:5pm:unsupported', 'duration:24-48 hours:unsupported', 'percent:15%:supported', 'offering:Trail Jacket:supported', 'money:$99:contradicted']);
   });
 });
 

@@ -1,0 +1,57 @@
+import { escapeRe, overlaps, type Hit } from '../nlp/patterns.js';
+import { NOT_NAME_WORDS, OFFERING_HEADS } from './lexicon.js';
+
+/**
+ * Names of offerings (products, plans, programmes, tiers, perks) in an agent turn. Two shapes:
+ *
+ * * a capitalised name before a head noun: "Platinum Shield Plus plan", "Gold tier", "Voltmart Plus members";
+ * * a run of two or more capitalised words that is not the start of a sentence's ordinary words, a calendar word,
+ *   the agent's own name or a team: "Diamond Assist", "FlexiCover Max", "Loyalty Plus+".
+ *
+ * Whether the name is in the material is decided by the checker; here only the shape is read.
+ */
+
+/** Head nouns in lower case or capitalised ("plan", "Plan"). */
+const HEADS = OFFERING_HEADS.map((h) => `[${h[0]}${h[0]!.toUpperCase()}]${escapeRe(h.slice(1))}`).join('|');
+const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
+const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
+const RUN = new RegExp(`\\b${CAP}(?:[ \\t]+(?:of[ \\t]+|&[ \\t]+)?${CAP}){1,4}`, 'g');
+
+const CALENDAR = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?s?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/i;
+/** Words that make a capitalised run something other than an offering: greetings, sign-offs, teams, the AI itself. */
+const NOT_OFFERING = new Set([
+  'regards', 'thanks', 'thank', 'best', 'kind', 'warm', 'cheers', 'sincerely', 'team', 'department', 'desk', 'centre', 'center', 'ai', 'faq', 'faqs',
+  'ok', 'okay', 'i', "i'm", 'im', 'usd', 'eur', 'gbp', 'pm', 'am', 'est', 'gmt', 'utc', 'settings', 'menu', 'page', 'tab', 'button', 'app', 'website',
+]);
+const SELF_NAME_BEFORE = /\b(?:i'm|i am|my name is|this is|name's|it's|speaking with|talking to|from)\s*$/i;
+
+export function offeringHits(text: string): (Hit & { name: string; headed: boolean })[] {
+  const out: (Hit & { name: string; headed: boolean })[] = [];
+  const opensSentence = (start: number): boolean => /(?:^|[.!?:\n]\s*|^\s*[-*•]\s*)$/.test(text.slice(0, start));
+  for (const m of text.matchAll(HEADED)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    while (words.length && NOT_NAME_WORDS.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length === 0 || words.some((w) => /['’]/.test(w))) continue;
+    const name = `${words.join(' ')} ${m[2]}`;
+    const start = m.index + m[0].length - name.length;
+    // One capitalised word opening a sentence is just the sentence's first word ("Switching plans", "Gold members").
+    if (words.length === 1 && opensSentence(start) && !/[A-Z].*[A-Z]|\d/.test(words[0]!)) continue;
+    out.push({ start, end: m.index + m[0].length, raw: name, name, headed: true });
+  }
+  for (const m of text.matchAll(RUN)) {
+    const words = m[0].split(/[ \t]+/);
+    let start = m.index;
+    // A sentence's first word is capitalised anyway; so are "Our", "The", "Hi".
+    while (words.length && (NOT_NAME_WORDS.has(words[0]!.toLowerCase()) || (start === m.index && opensSentence(start) && words.length > 2 && !/[A-Z].*[A-Z]|\d|\+/.test(words[0]!)))) {
+      start += words[0]!.length + (text.slice(start + words[0]!.length).match(/^[ \t]+/)?.[0].length ?? 0);
+      words.shift();
+    }
+    const caps = words.filter((w) => /^[A-Z0-9]/.test(w));
+    if (caps.length < 2 || words.some((w) => CALENDAR.test(w) || NOT_OFFERING.has(w.toLowerCase().replace(/[+]+$/, '')) || /['’]/.test(w))) continue;
+    if (SELF_NAME_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    const h = { start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length) };
+    if (out.some((o) => overlaps(o, h))) continue;
+    out.push({ ...h, name: h.raw, headed: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
