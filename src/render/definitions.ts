@@ -8,11 +8,11 @@ export const SectionSchema = z.enum(['overview', 'researchers', 'managers', 'gov
 export type Section = z.infer<typeof SectionSchema>;
 
 export const SECTION_INFO = {
-  overview: { title: 'Overview', lead: 'Does generative AI beat traditional automation, per journey stage, approach and model?' },
-  researchers: { title: 'For researchers', lead: 'Every metric with scenario-clustered intervals, paired comparisons and pass^k.' },
-  managers: { title: 'For managers', lead: 'Cost per conversation and per resolved conversation, the cost-quality frontier, ROI against human agents.' },
-  governance: { title: 'For governance', lead: 'Counterfactual bias, transparency, manipulation, privacy, judge validation and the run manifest.' },
-  conversations: { title: 'Conversations', lead: 'Every conversation with its scores and evidence. Chart points link here.' },
+  overview: { title: 'Overview charts', lead: 'Does generative AI beat traditional automation, per journey stage, approach and model?' },
+  researchers: { title: 'Research detail', lead: 'Scenario-clustered intervals, paired comparisons and pass^k; the full tables are CSV and Parquet files beside this report.' },
+  managers: { title: 'Cost and ROI', lead: 'Cost per resolved conversation, the cost-quality frontier, ROI against human agents and the assumptions behind it.' },
+  governance: { title: 'Risk and audit trail', lead: 'Counterfactual bias, transparency, manipulation, privacy, instrument validity and the run manifest.' },
+  conversations: { title: 'Conversations', lead: 'Every conversation with its transcript, scores and evidence is in the viewer: npx cxbench view.' },
 } as const satisfies Record<Section, { title: string; lead: string }>;
 
 export const AudienceSchema = z.enum(['everyone', 'researchers', 'managers', 'governance']);
@@ -26,6 +26,11 @@ export const ChartMetaSchema = z.strictObject({
   audience: AudienceSchema,
   /** Position inside its section; ties break on the id. */
   order: z.number().int().default(100),
+  /**
+   * page: drawn in report.html (keep to the charts a reader decides from); files: written to charts/ (SVG, PNG) or
+   * tables/ (CSV, Parquet) and linked from the page, for detail that would make the page long.
+   */
+  placement: z.enum(['page', 'files']).default('page'),
 });
 export type ChartMeta = z.infer<typeof ChartMetaSchema>;
 

@@ -39,14 +39,15 @@ export function conversationAnchor(cellKey: string): string {
 }
 
 /**
- * Escapes text for a Markdown table cell or line: memo tools render raw HTML and links inside Markdown, so angle
- * brackets, ampersands, brackets and the table pipe are neutralised and newlines folded.
+ * Escapes text for a Markdown table cell or line: memo tools render raw HTML and links inside Markdown, so markup,
+ * entities, brackets and the table pipe are neutralised and newlines folded. A comparison written with spaces
+ * ("p < 0.05", "n > 4", "A & B") cannot start a tag or an entity and stays readable as it is.
  */
 export function escapeMarkdown(value: unknown): string {
   return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+    .replace(/&(?![\s]|$)/g, '&amp;')
+    .replace(/<(?![\s\d=]|$)/g, '&lt;')
+    .replace(/(^|[^\s])>|>(?![\s\d=]|$)/g, (m) => m.replace('>', '&gt;'))
     .replace(/([\\|[\]`*_])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
 }

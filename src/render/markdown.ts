@@ -1,5 +1,7 @@
 import { SECTION_INFO, SectionSchema } from './definitions.js';
+import { decisionMarkdown, type DecisionPage } from './decision.js';
 import { escapeMarkdown } from './escape.js';
+import { MAX_PAGE_TABLE_ROWS } from './html.js';
 import type { HeadlineBlock, RenderedItem } from './items.js';
 import { tableMarkdown } from './table.js';
 
@@ -7,13 +9,16 @@ export interface SummaryDoc {
   title: string;
   generatedAt: string;
   subtitle: string;
+  decision: DecisionPage;
   headlines: HeadlineBlock[];
   items: RenderedItem[];
+  tableFiles: Record<string, { csv: string; parquet?: string }>;
 }
 
-/** report.md: the headline numbers (each with n and interval) and the chart index, ready to paste into a memo. */
+/** report.md: the decision tables, the headline statements (each with n and interval) and the chart index, for a memo. */
 export function reportMarkdown(doc: SummaryDoc): string {
   const out: string[] = [`# ${escapeMarkdown(doc.title)}`, '', `${escapeMarkdown(doc.subtitle)} · generated ${escapeMarkdown(doc.generatedAt)}`, ''];
+  out.push(decisionMarkdown(doc.decision), '');
   for (const b of doc.headlines) {
     out.push(`## ${escapeMarkdown(b.title)}`, '');
     for (const h of b.items) out.push(`- **${escapeMarkdown(h.label)}**: ${escapeMarkdown(h.text)}`);
@@ -28,10 +33,13 @@ export function reportMarkdown(doc: SummaryDoc): string {
       if (i.kind === 'chart') {
         out.push(i.status === 'rendered'
           ? `- ${escapeMarkdown(i.meta.title)}: ![${escapeMarkdown(i.meta.title)}](charts/${i.id}.png) ([SVG](charts/${i.id}.svg))`
-          : `- ${escapeMarkdown(i.meta.title)}: no data yet${i.note ? ` (${escapeMarkdown(i.note)})` : ''}`);
+          : `- ${escapeMarkdown(i.meta.title)}: no data${i.note ? ` (${escapeMarkdown(i.note)})` : ''}`);
       } else if (i.meta.inMarkdown) {
+        const file = doc.tableFiles[i.id];
         out.push('', `### ${escapeMarkdown(i.meta.title)}`, '', escapeMarkdown(i.meta.description), '');
-        out.push(i.status === 'rendered' ? tableMarkdown(i.meta, i.rows) : `No data yet${i.note ? ` (${escapeMarkdown(i.note)})` : ''}.`, '');
+        if (i.status !== 'rendered') out.push(`No data${i.note ? ` (${escapeMarkdown(i.note)})` : ''}.`, '');
+        else if (i.rows.length > MAX_PAGE_TABLE_ROWS) out.push(`${i.rows.length} rows: see [${file?.csv ?? 'the CSV'}](${file?.csv ?? ''}).`, '');
+        else out.push(tableMarkdown(i.meta, i.rows), '');
       }
     }
     out.push('');

@@ -3,7 +3,7 @@ export const REPORT_CSS = `
 :root { --fg:#1d2430; --muted:#5b6575; --line:#d9dee6; --bg:#fff; --accent:#2f5d9b; --warn:#9a3b00; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
-main { max-width: 1180px; margin: 0 auto; padding: 24px; }
+main { max-width: 1340px; margin: 0 auto; padding: 24px; }
 header { border-bottom: 1px solid var(--line); margin-bottom: 16px; }
 h1 { font-size: 26px; margin: 8px 0; } h2 { font-size: 21px; margin-top: 40px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 17px; margin: 24px 0 4px; } h4 { margin: 12px 0 4px; }
@@ -31,6 +31,24 @@ li.msg.speaker-agent { background: #eaf1fb; } li.msg.speaker-tool { background: 
 li.msg .speaker { font-weight: bold; font-size: 12px; text-transform: uppercase; color: var(--muted); }
 li.msg .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 ul.evidence { margin: 4px 0 0; padding-left: 18px; font-size: 12px; }
-.vega-target { min-height: 40px; }
-@media print { details.conv { break-inside: avoid; } section.interactive { display: none; } }
+.lead { margin: 4px 0 10px; }
+nav.toc ul { columns: 4; }
+table.decision { font-size: 12.5px; width: 100%; }
+table.decision th { background: #f4f6f9; vertical-align: bottom; }
+table.decision td small { display: block; color: var(--muted); font-size: 11px; line-height: 1.3; }
+table.decision tr.pooled td { background: #f7f9fc; }
+table.decision tr.group th { background: #fff; padding-top: 12px; font-weight: normal; color: var(--muted); }
+table.decision .fig { white-space: nowrap; }
+table.decision td.verdict { min-width: 230px; }
+table.decision th .mark { display: block; width: max-content; margin-top: 2px; font-weight: normal; }
+td.tone-bad .fig { color: #a3261a; font-weight: 600; } td.tone-good .fig { color: #1f6b35; } td.tone-unknown .fig { color: var(--muted); font-style: italic; }
+.mark { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 7px; white-space: nowrap; }
+.mark-warn { background: #fff1e6; color: var(--warn); } .mark-unknown { background: #eef1f6; color: var(--muted); } .mark-ok { background: #eaf6ee; color: #1f6b35; }
+.badge.baseline { background: #e8eef8; color: var(--accent); }
+td.v-better strong { color: #1f6b35; } td.v-worse strong { color: #a3261a; }
+td.v-too-few-scenarios strong, td.v-not-compared strong, td.v-no-clear-difference strong { color: var(--muted); }
+ul.compact { margin: 4px 0 12px; padding-left: 18px; font-size: 13px; } ul.compact li { margin: 2px 0; }
+ul.files { columns: 2; font-size: 13px; }
+p.files-only { padding: 8px 12px; border: 1px dashed var(--line); border-radius: 6px; background: #fafbfc; }
+@media print { figure.chart { break-inside: avoid; } }
 `;

@@ -1,15 +1,18 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { metricCatalog } from '../../evaluators/index.js';
 import type { Store } from '../store/db.js';
-import { vegaBundles } from '../render/bundles.js';
 import { loadDefinitions, type ChartDef, type TableDef } from '../render/definitions.js';
 import { reportHtml } from '../render/html.js';
 import type { ItemStatus, RenderedChart, RenderedTable } from '../render/items.js';
 import { reportMarkdown } from '../render/markdown.js';
 import { svgToPng } from '../render/png.js';
 import { runQuery } from '../render/query.js';
-import { loadTranscripts, transcriptsHtml } from '../render/transcripts.js';
 import { renderSvg, withValues } from '../render/vega.js';
+import { loadDecisionData } from './decision-data.js';
+import { decisionPageFrom, validitySource } from './decision-page.js';
+import { registerMarks } from './marks-table.js';
+import { exportTables } from './exports.js';
 import { computeHeadlines } from './headlines.js';
 
 export interface BuildReportOptions {
@@ -17,11 +20,12 @@ export interface BuildReportOptions {
   title?: string;
   /** Folder with charts/ and tables/ definitions. Default: the project's reports/. */
   reportsDir?: string;
-  /** Inline vega, vega-lite and vega-embed (+~840 KB) for the interactive section. Default true. */
-  interactive?: boolean;
   /** Write charts/<id>.png beside the SVGs. Default true. */
   png?: boolean;
-  /** Cap the transcript browser for very large runs. Default: every conversation. */
+  /**
+   * Transcripts are not embedded any more (they made the page 175 screens tall): `npx cxbench view` shows them.
+   * Accepted and ignored so existing callers keep compiling.
+   */
   maxTranscripts?: number;
   /** Throw on a broken chart or table definition instead of showing the error in the report. Default false. */
   strict?: boolean;
@@ -42,7 +46,7 @@ export interface BuildReportResult {
   html: string;
   markdown: string;
   charts: ChartOutput[];
-  tables: { id: string; status: ItemStatus; note?: string }[];
+  tables: { id: string; status: ItemStatus; note?: string; csv?: string; parquet?: string }[];
 }
 
 function fail(strict: boolean, what: string, message: string): void {
@@ -58,10 +62,9 @@ async function renderChart(store: Store, def: ChartDef, strict: boolean): Promis
   }
   if (q.kind === 'missing') return { ...base, status: 'no-data', note: q.message };
   if (q.rows.length === 0) return { ...base, status: 'no-data', note: 'the query returned no rows' };
-  const spec = withValues(def.spec, q.rows);
   try {
-    const { svg, warnings } = await renderSvg(spec, `s-${def.id}`);
-    return { ...base, status: 'rendered', svg, spec, rowCount: q.rows.length, warnings };
+    const { svg, warnings } = await renderSvg(withValues(def.spec, q.rows), `s-${def.id}`);
+    return { ...base, status: 'rendered', svg, rowCount: q.rows.length, warnings };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     fail(strict, `chart ${def.id} spec`, message);
@@ -82,16 +85,18 @@ async function renderTable(store: Store, def: TableDef, strict: boolean): Promis
 }
 
 async function subtitle(store: Store): Promise<string> {
-  const q = await runQuery(store, 'SELECT DISTINCT suite_name, run_id, code_version FROM runs ORDER BY run_id');
+  const q = await runQuery(store, `SELECT DISTINCT suite_name, run_id, code_version FROM runs ORDER BY run_id`);
   if (q.kind !== 'rows' || q.rows.length === 0) return 'no run recorded';
   const suites = [...new Set(q.rows.map((r) => String(r.suite_name)))].join(', ');
   const codes = [...new Set(q.rows.map((r) => String(r.code_version)))].join(', ');
-  return `suite ${suites} · ${q.rows.length} run(s): ${q.rows.map((r) => String(r.run_id)).join(', ')} · code ${codes}`;
+  const ids = q.rows.map((r) => String(r.run_id));
+  return `suite ${suites} · ${ids.length} run(s): ${ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ')} · code ${codes}`;
 }
 
 /**
- * Builds the report from the database: report.html (self-contained, offline), report.md (memo summary),
- * charts/<id>.svg and charts/<id>.png. Charts without data show a "no data yet" note and write no files.
+ * Builds the report from the database: report.html (one static, offline file: the decision page first, then the
+ * key charts), report.md (memo summary), charts/<id>.svg and .png, and tables/<id>.csv and .parquet (every table in
+ * full). Transcripts stay in the database for the viewer (`npx cxbench view`).
  */
 export async function buildReport(store: Store, outDir: string, opts: BuildReportOptions = {}): Promise<BuildReportResult> {
   const out = resolve(outDir);
@@ -101,6 +106,10 @@ export async function buildReport(store: Store, outDir: string, opts: BuildRepor
   mkdirSync(chartsDir, { recursive: true });
   const strict = opts.strict ?? false;
   const defs = loadDefinitions(opts.reportsDir);
+  const catalog = metricCatalog();
+  const data = await loadDecisionData(store);
+  // Charts and tables join report_marks to label figures from screens and unmeasured instruments.
+  await registerMarks(store, data.metrics, validitySource(data, catalog));
 
   const charts: RenderedChart[] = [];
   for (const def of defs.charts) charts.push(await renderChart(store, def, strict));
@@ -118,26 +127,28 @@ export async function buildReport(store: Store, outDir: string, opts: BuildRepor
     return { id: c.id, status: c.status, svg: svgPath, png: pngPath, ...warnings };
   });
 
+  const exports = await exportTables(store, out, tables.map((t) => ({
+    id: t.id, title: t.meta.title, sql: defs.tables.find((d) => d.id === t.id)!.sql, rows: t.rows.length,
+  })));
+  const tableFiles = Object.fromEntries(exports.map((e) => [e.id, { csv: e.csv, ...(e.parquet ? { parquet: e.parquet } : {}) }]));
+  const fileCharts = charts.filter((c) => c.meta.placement === 'files' && c.status === 'rendered').map((c) => ({ id: c.id, title: c.meta.title }));
+  const decision = decisionPageFrom(data, catalog, { exports, fileCharts });
+
   const headlines = await computeHeadlines(store);
-  const { transcripts, total } = await loadTranscripts(store, opts.maxTranscripts);
   const title = opts.title ?? 'cxbench report';
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
   const sub = await subtitle(store);
-  const items = [...charts, ...tables];
+  const onPage = [...charts, ...tables].filter((i) => i.meta.placement === 'page');
 
   const htmlPath = join(out, 'report.html');
-  writeFileSync(htmlPath, reportHtml({
-    title, generatedAt, subtitle: sub, headlines, items,
-    transcriptsHtml: transcriptsHtml(transcripts, total),
-    bundles: opts.interactive === false ? [] : vegaBundles(),
-  }));
+  writeFileSync(htmlPath, reportHtml({ title, generatedAt, subtitle: sub, decision, headlines, items: onPage, tableFiles }));
   const mdPath = join(out, 'report.md');
-  writeFileSync(mdPath, reportMarkdown({ title, generatedAt, subtitle: sub, headlines, items }));
+  writeFileSync(mdPath, reportMarkdown({ title, generatedAt, subtitle: sub, decision, headlines, items: onPage, tableFiles }));
 
   return {
     html: htmlPath,
     markdown: mdPath,
     charts: chartOutputs,
-    tables: tables.map((t) => ({ id: t.id, status: t.status, note: t.note })),
+    tables: tables.map((t) => ({ id: t.id, status: t.status, note: t.note, ...(tableFiles[t.id] ? { csv: join(out, tableFiles[t.id]!.csv) } : {}) })),
   };
 }

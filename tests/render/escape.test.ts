@@ -27,5 +27,11 @@ describe('escaping untrusted text', () => {
 
   test('Markdown neutralises HTML, links, emphasis and table pipes', () => {
     expect(escapeMarkdown('<b>x</b> | [a](javascript:1) *y*\nz')).toBe('&lt;b&gt;x&lt;/b&gt; \\| \\[a\\](javascript:1) \\*y\\* z');
+    expect(escapeMarkdown('<!-- c --> <img src=x> &lt; &amp;')).toBe('&lt;!-- c --&gt; &lt;img src=x&gt; &amp;lt; &amp;amp;');
+  });
+
+  test('Markdown keeps comparisons written with spaces readable (p < 0.05, not p &lt; 0.05)', () => {
+    expect(escapeMarkdown('Holm p < 0.05; n > 4; A & B; p <0.001')).toBe('Holm p < 0.05; n > 4; A & B; p <0.001');
+    expect(escapeMarkdown('> quoted')).toBe('&gt; quoted');
   });
 });

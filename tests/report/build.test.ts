@@ -16,17 +16,19 @@ describe('buildReport on an analysed fixture database', () => {
   let dir: string;
   let result: BuildReportResult;
   let html: string;
+  let md: string;
 
   beforeAll(async () => {
-    const f = await createFixture({ plantXss: true });
+    const f = await createFixture({ plantXss: true, modern: true, unpriced: true });
     store = f.store;
     dir = f.dir;
     result = await buildReport(store, join(dir, 'out'), { title: 'Fixture <report>', strict: true, generatedAt: '2026-11-25T12:00:00Z' });
     html = readFileSync(result.html, 'utf8');
+    md = readFileSync(result.markdown, 'utf8');
   }, 60_000);
   afterAll(() => store.close());
 
-  test('renders every chart definition to an SVG and a PNG file', () => {
+  test('renders every chart definition to an SVG and a PNG file of sane size', () => {
     const defs = loadDefinitions();
     expect(result.charts.map((c) => c.id).sort()).toEqual(defs.charts.map((c) => c.id).sort());
     for (const c of result.charts) {
@@ -35,60 +37,97 @@ describe('buildReport on an analysed fixture database', () => {
       const png = readFileSync(c.png!);
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.length).toBeGreaterThan(2000);
+      // PNG header: width and height (big-endian) at bytes 16 and 20; no chart wider than a slide at 2x.
+      expect(png.readUInt32BE(16), c.id).toBeLessThan(4000);
     }
     expect(readdirSync(join(dir, 'out', 'charts')).length).toBe(result.charts.length * 2);
   });
 
-  test('renders every table definition with rows', () => {
+  test('renders every table definition with rows and writes each in full as CSV and Parquet beside the report', () => {
     for (const t of result.tables) expect(t.status, `${t.id}: ${t.note}`).toBe('rendered');
+    for (const t of result.tables) expect(existsSync(t.csv!), t.id).toBe(true);
+    const files = readdirSync(join(dir, 'out', 'tables'));
+    expect(files).toContain('full-bias-gaps.csv');
+    expect(files).toContain('full-aggregates.parquet');
+    // Nulls stay empty in the CSV (unknown price), never 0.
+    const roi = readFileSync(join(dir, 'out', 'tables', 'full-roi.csv'), 'utf8').split('\n');
+    const gpt = roi.find((l) => l.startsWith('*,gpt-x,'))!;
+    expect(gpt.split(',')[6]).toBe('');
   });
 
-  test('writes one self-contained HTML file: inline SVGs, inlined vega bundles, no external references', () => {
+  test('writes one static HTML file: the decision page first, inline SVGs once, no script, no external reference', () => {
     expect(html).toContain('<title>Fixture &lt;report&gt;</title>');
-    expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(result.charts.length);
-    expect(html).toContain('vegaEmbed(');
-    expect(html.length).toBeGreaterThan(800_000);
-    // Outside the inlined scripts: nothing that loads a resource (our relative chart file links are plain <a> navigation).
-    const tags = attributeNames(html.replace(/<script[\s\S]*?<\/script>/g, ''));
+    expect(html).not.toMatch(/<script/i);
+    expect(html.indexOf('id="decision-managers"')).toBeLessThan(html.indexOf('<svg'));
+    const onPage = loadDefinitions().charts.filter((c) => c.meta.placement === 'page').length;
+    expect((html.match(/<svg /g) ?? []).length).toBe(onPage);
+    expect(html.length).toBeLessThan(2_000_000);
+    const tags = attributeNames(html);
     expect(tags.filter((t) => /\ssrc=/.test(t))).toEqual([]);
     expect(tags.filter((t) => /^<(link|iframe|object|embed|img)\b/i.test(t))).toEqual([]);
     expect(tags.filter((t) => /\shref="https?:/.test(t))).toEqual([]);
-    // No event-handler attribute anywhere in our markup.
     expect(tags.filter((t) => /\son[a-z]+=/i.test(t))).toEqual([]);
-    expect(html).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;/);
+    expect(html).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;none&#39;/);
+    // Transcripts go to the viewer, not into the page.
+    expect(html).not.toContain('class="conv"');
+    expect(html).toContain('npx cxbench view');
   });
 
-  test('escapes planted markup everywhere: transcript, scenario id, chart JSON', () => {
+  test('escapes planted markup everywhere: suite name, bias group, chart labels', () => {
     expect(html).not.toContain(XSS_SCRIPT);
     expect(html).not.toContain(XSS_IMG);
-    expect(html).not.toContain('onerror="window');
-    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
-    // The chart data carrying the planted scenario id is JSON in a script block with '<' escaped.
-    expect(html).toContain('\\u003cscript\\u003ewindow.__pwned=1\\u003c/script\\u003e');
-    const md = readFileSync(result.markdown, 'utf8');
+    // Stored text is only ever text: no tag it carries exists in the page (SVG text nodes hold it escaped).
+    expect(html).not.toMatch(/<img\b/i);
+    expect(attributeNames(html).filter((t) => /\son[a-z]+=/i.test(t))).toEqual([]);
+    expect(html).toContain('fixture-suite&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(html).toContain('female&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
     expect(md).not.toMatch(/<script|<img/);
   });
 
-  test('links chart points to transcript anchors that exist', () => {
-    const anchors = [...html.matchAll(/xlink:href="#(conv-[A-Za-z0-9_-]+)"/g)].map((m) => m[1]);
-    expect(anchors.length).toBeGreaterThan(10);
-    for (const a of new Set(anchors)) expect(html).toContain(`id="${a}"`);
+  test('the managers\' table: pooled rows first, intervals, baseline marked, unknown price never $0', () => {
+    const managers = html.slice(html.indexOf('table class="decision managers"'), html.indexOf('id="decision-governance"'));
+    expect(managers.indexOf('<strong>rules</strong> <span class="badge baseline">baseline</span>')).toBeGreaterThan(0);
+    expect(managers).toMatch(/<em>all approaches pooled<\/em>/);
+    expect(managers).toMatch(/\d+\.\d% \[\d+\.\d–\d+\.\d\]/);
+    expect(managers).toContain('unknown price');
+    expect(managers).toContain('<strong>No clear difference</strong>');
+    // The gpt-x rows: no dollar figure anywhere in its cost cells.
+    const gptRows = managers.split('<tr').filter((r) => r.includes('<strong>gpt-x</strong>'));
+    expect(gptRows.length).toBe(3);
+    for (const r of gptRows) expect(r).not.toMatch(/\$\d/);
+    expect(md).toContain('| gpt-x | all approaches pooled |');
   });
 
-  test('headline numbers carry n and an interval, in HTML and Markdown', () => {
-    const md = readFileSync(result.markdown, 'utf8');
+  test('governance: bias verdict, instruments with their measured validity, screens labelled', () => {
+    const gov = html.slice(html.indexOf('id="decision-governance"'), html.indexOf('id="decision-researchers"'));
+    expect(gov).toContain('validated: sensitivity 0.950');
+    expect(gov).toContain('sensitivity 0.420: undercounts');
+    expect(gov).toContain('validity not measured');
+    expect(gov).toMatch(/gap flagged|no gap flagged|not testable/);
+    const everyMetric = readFileSync(join(dir, 'out', 'charts', 'metric-approach-model.svg'), 'utf8');
+    expect(everyMetric).toContain('empathy.lex (higher-better) · unvalidated screen');
+    expect(everyMetric).toContain('halluc.any (lower-better) · sensitivity 0.610: undercounts');
+  });
+
+  test('break-even above 100% is marked unreachable; unknown price says so', () => {
+    const svg = readFileSync(join(dir, 'out', 'charts', 'break-even.svg'), 'utf8');
+    expect(svg).toContain('unreachable: needs 140% resolved');
+    expect(svg).toContain('break-even unknown: unknown price');
+    expect(readFileSync(join(dir, 'out', 'charts', 'roi-savings.svg'), 'utf8')).toContain('unknown: unknown price');
+  });
+
+  test('Markdown: decision tables and headlines with n and interval; comparisons read p < 0.05', () => {
     expect(md).toMatch(/gpt-x vs rules \(all approaches\)\*\*: resolution difference [+-]?\d+\.\d% \(95% CI -?\d+\.\d%–\d+\.\d%; n = 17 paired/);
-    expect(md).toMatch(/gpt-x: Resolved\*\*: \d+\.\d% \(95% CI \(cluster-se\) \d+\.\d%–\d+\.\d%; n = 17 conversations, 6 scenarios\)/);
     expect(md).toContain('36 conversations stored: 35 done, 1 infrastructure errors');
-    // The fixture's paired CI excludes 0 but its Holm p is 0.08: the verdict must not overclaim.
-    expect(md).toContain('Holm p = 0.080 (paired-t): GAI better before multiplicity correction only (not significant after Holm)');
     expect(md).toContain('![Resolution rate by journey stage, approach and model](charts/resolution-heatmap.png)');
-    expect(md).toMatch(/empathy\.lex\*\*: scored by the deterministic fallback fallback:empathy-lex@1/);
-    expect(html).toContain('n = 17 conversations, 6 scenarios');
+    expect(md).toContain('## For managers');
+    expect(md).not.toContain('&lt; 0.05');
+    expect(md).not.toContain('&lt;0.05');
   });
 
-  test('labels deterministic fallbacks in the transcript browser', () => {
-    expect(html).toContain('deterministic fallback</span>');
+  test('no hint to run `cxbench analyse` for tables analyse does not write', () => {
+    expect(html).not.toMatch(/judge_validation[^<]*cxbench analyse/);
+    expect(html).not.toMatch(/validity_[a-z_]+ does not exist yet \(run `cxbench analyse`\)/);
   });
 });
 
@@ -96,7 +135,7 @@ describe('buildReport before analysis and on an empty database', () => {
   test('charts over missing analysis tables say "no data yet" and write no files; raw-table charts still render', async () => {
     const f = await createFixture({ analysed: false });
     try {
-      const r = await buildReport(f.store, join(f.dir, 'out'), { interactive: false, png: false });
+      const r = await buildReport(f.store, join(f.dir, 'out'), { png: false });
       const byId = new Map(r.charts.map((c) => [c.id, c]));
       expect(byId.get('resolution-heatmap')).toMatchObject({ status: 'no-data' });
       expect(byId.get('resolution-heatmap')?.note).toMatch(/aggregates does not exist yet/);
@@ -104,8 +143,8 @@ describe('buildReport before analysis and on an empty database', () => {
       expect(byId.get('latency')?.status).toBe('rendered');
       expect(byId.get('conversation-outcomes')?.status).toBe('rendered');
       const html = readFileSync(r.html, 'utf8');
-      expect(html).toContain('No data yet: table aggregates does not exist yet');
-      expect(html).not.toContain('vegaEmbed(');
+      expect(html).toContain('No data: table aggregates does not exist yet (run `cxbench analyse`)');
+      expect(html).toContain('No data yet: no resolution scores');
       expect(existsSync(join(f.dir, 'out', 'charts', 'resolution-heatmap.svg'))).toBe(false);
     } finally {
       f.store.close();
@@ -118,7 +157,7 @@ describe('buildReport before analysis and on an empty database', () => {
       const r = await buildReport(f.store, join(f.dir, 'out'), { strict: true });
       expect(r.charts.every((c) => c.status === 'no-data')).toBe(true);
       const html = readFileSync(r.html, 'utf8');
-      expect(html).toContain('No data yet: no conversations are stored.');
+      expect(html).toContain('No data yet: no conversations stored.');
       expect(readFileSync(r.markdown, 'utf8')).toContain('0 conversations stored');
     } finally {
       f.store.close();

@@ -39,6 +39,13 @@ export interface FixtureOptions {
   variant?: 'a' | 'b';
   /** Leave every table empty. */
   empty?: boolean;
+  /**
+   * Add what newer analyses write (roi cost per resolved and note, bias family and flags, instrument_validity); with
+   * plantXss, also plant markup in the suite name and a bias group, which reach the decision page and the charts.
+   */
+  modern?: boolean;
+  /** With modern: the GAI model has no price (its costs and money figures unknown, never 0). */
+  unpriced?: boolean;
 }
 
 interface Conv { key: string; approach: string; stage: string; scenario: string; variantSet: string; variantId: string; group: string; model: string; status: string; resolved: number }
@@ -175,6 +182,43 @@ async function insertAnalysis(store: Store): Promise<void> {
   });
 }
 
+/** What analysis version 2 and the validity record add, on top of the contract tables above. */
+async function modernise(store: Store, opts: FixtureOptions): Promise<void> {
+  if (opts.plantXss) await store.exec(`UPDATE runs SET suite_name = 'fixture-suite' || ?`, [XSS_SCRIPT]);
+  if (opts.analysed === false) return;
+  for (const col of ['savings_ci_low DOUBLE', 'savings_ci_high DOUBLE', 'cost_per_resolved DOUBLE', 'cost_per_resolved_ci_low DOUBLE', 'cost_per_resolved_ci_high DOUBLE', 'note VARCHAR', 'n_scenarios INTEGER', 'n_conv INTEGER']) {
+    await store.exec(`ALTER TABLE roi ADD COLUMN ${col}`);
+  }
+  await store.exec(`UPDATE roi SET cost_per_resolved = CASE WHEN resolution_rate > 0 THEN cost_per_conv / resolution_rate END,
+    cost_per_resolved_ci_low = CASE WHEN resolution_ci_high > 0 THEN cost_per_conv / resolution_ci_high END,
+    cost_per_resolved_ci_high = CASE WHEN resolution_ci_low > 0 THEN cost_per_conv / resolution_ci_low END, n_scenarios = 3, n_conv = 9,
+    savings_ci_low = monthly_savings - 5000, savings_ci_high = monthly_savings + 5000`);
+  await store.exec(`INSERT INTO roi (approach, model, contacts_per_month, resolution_rate, resolution_ci_low, resolution_ci_high, cost_per_conv, critical_failure_rate,
+      monthly_cost_human, monthly_cost_ai, monthly_savings, roi, break_even_resolution_rate, assumptions_json, cost_per_resolved, n_scenarios, n_conv)
+    SELECT '*', model, 10000, avg(resolution_rate), min(resolution_ci_low), max(resolution_ci_high), avg(cost_per_conv), 0.01, 40000, avg(monthly_cost_ai),
+      avg(monthly_savings), avg(roi), avg(break_even_resolution_rate), any_value(assumptions_json), avg(cost_per_resolved), 6, 17 FROM roi GROUP BY model`);
+  await store.exec(`UPDATE roi SET break_even_resolution_rate = 1.4 WHERE model = 'rules' AND approach = 'on-the-fly-offers'`);
+  if (opts.unpriced) {
+    await store.exec(`UPDATE roi SET cost_per_conv = NULL, cost_per_resolved = NULL, cost_per_resolved_ci_low = NULL, cost_per_resolved_ci_high = NULL,
+      monthly_cost_ai = NULL, monthly_savings = NULL, savings_ci_low = NULL, savings_ci_high = NULL, roi = NULL, break_even_resolution_rate = NULL,
+      note = 'agent cost unknown: unknown price for gpt-x (set prices in the model entry)' WHERE model = 'gpt-x'`);
+    await store.exec(`UPDATE conversations SET agent_cost_usd = NULL WHERE model = 'gpt-x'`);
+    await store.exec(`UPDATE costs SET cost_usd_total = NULL, cost_per_conv = NULL, cost_per_resolved = NULL WHERE model = 'gpt-x'`);
+  }
+  for (const col of ['family VARCHAR', 'flagged BOOLEAN', 'air_flagged BOOLEAN']) await store.exec(`ALTER TABLE bias_gaps ADD COLUMN ${col}`);
+  await store.exec(`UPDATE bias_gaps SET family = CASE WHEN approach = '*' THEN 'primary' ELSE 'exploratory' END, flagged = coalesce(p_holm < 0.05, false),
+    air_flagged = coalesce(air < 0.8, false)`);
+  if (opts.plantXss) await store.exec(`UPDATE bias_gaps SET grp = grp || ? WHERE grp = 'female' AND outcome = 'resolution.resolved'`, [XSS_IMG]);
+  await store.exec(`CREATE TABLE instrument_validity (metric VARCHAR, title VARCHAR, family VARCHAR, status VARCHAR, sensitivity DOUBLE, specificity DOUBLE,
+    kappa DOUBLE, positives INTEGER, negatives INTEGER, source VARCHAR, measured_at VARCHAR, note VARCHAR)`);
+  await store.exec(`INSERT INTO instrument_validity VALUES
+    ('transparency.ai_disclosed_first_turn', 'AI disclosed in first turn', 'transparency', 'validated', 0.95, 0.97, NULL, 40, 60, 'bank dev', '2026-11-20', ''),
+    ('transparency.false_human_claim', 'False human claim', 'transparency', 'below-bar', 0.42, 0.99, NULL, 50, 50, 'planted study', '2026-11-20', 'sensitivity below 0.8: figures from this instrument undercount'),
+    ('halluc.any', 'Any hallucination', 'halluc', 'below-bar', 0.61, 0.98, NULL, 50, 50, 'planted study', '2026-11-20', 'sensitivity below 0.8: figures from this instrument undercount'),
+    ('manipulation.any', 'Any manipulation', 'manipulation', 'not-measured', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'no measurement'),
+    ('empathy.lex', 'Empathy (lexicon)', 'empathy', 'screen', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'unvalidated screen')`);
+}
+
 /** Creates the fixture database in a fresh temp folder and returns the open store and its path. */
 export async function createFixture(opts: FixtureOptions = {}): Promise<{ store: Store; path: string; dir: string; conversations: Conv[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'cxbench-report-'));
@@ -183,5 +227,6 @@ export async function createFixture(opts: FixtureOptions = {}): Promise<{ store:
   const conversations = opts.empty ? [] : fixtureConversations(opts);
   if (!opts.empty) await insertRaw(store, conversations, opts);
   if (opts.analysed !== false && !opts.empty) await insertAnalysis(store);
+  if (opts.modern && !opts.empty) await modernise(store, opts);
   return { store, path, dir, conversations };
 }

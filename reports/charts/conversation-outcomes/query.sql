@@ -1,7 +1,7 @@
 SELECT c.cell_key, c.approach, c.model, c.scenario_id, c.variant_set || '/' || c.variant_id AS variant, c.epoch,
-  c.handle_time_ms, coalesce(c.agent_cost_usd, 0) AS agent_cost_usd, c.agent_cost_usd IS NULL AS unpriced,
+  c.handle_time_ms, c.agent_cost_usd,
   CASE s.value WHEN 1 THEN 'resolved' WHEN 0 THEN 'not resolved' ELSE 'not scored' END AS outcome
 FROM conversations c
 LEFT JOIN (SELECT cell_key, max(value) AS value FROM scores WHERE metric = 'resolution.resolved' GROUP BY cell_key) s USING (cell_key)
-WHERE c.status = 'done'
+WHERE c.status = 'done' AND c.agent_cost_usd IS NOT NULL -- an unpriced conversation has no cost to plot (never 0)
 ORDER BY c.approach, c.scenario_id, c.model, c.cell_key

@@ -1,5 +1,5 @@
 SELECT
-  a.metric || ' (' || coalesce(m.direction, '?') || ')' AS metric_label,
+  a.metric || ' (' || coalesce(m.direction, '?') || ')' || coalesce(' · ' || rm.mark, '') AS metric_label,
   a.metric,
   a.approach,
   a.model,
@@ -11,5 +11,6 @@ SELECT
   a.n_scenarios
 FROM aggregates a
 LEFT JOIN metrics m USING (metric)
+LEFT JOIN report_marks rm ON rm.metric = a.metric AND rm.level <> 'ok'
 WHERE a.approach <> '*' AND coalesce(m.unit, 'score') IN ('rate', 'score')
 ORDER BY a.metric, a.approach, a.model
