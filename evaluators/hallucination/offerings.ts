@@ -24,6 +24,17 @@ const NOT_OFFERING = new Set([
   'ok', 'okay', 'i', "i'm", 'im', 'usd', 'eur', 'gbp', 'pm', 'am', 'est', 'gmt', 'utc', 'settings', 'menu', 'page', 'tab', 'button', 'app', 'website',
 ]);
 const SELF_NAME_BEFORE = /\b(?:i'm|i am|my name is|this is|name's|it's|speaking with|talking to|from)\s*$/i;
+/** A place: "from New York", "to Los Angeles", "in San Diego", "between Boston and New York". */
+const PLACE_BEFORE = /\b(?:from|to|in|at|via|near|between|and|towards|into|out of)\s*$/i;
+/** Words of headings, labels and forms that are capitalised without naming an offering ("Order Details:", "Next Steps"). */
+const FORM_WORDS = new Set([
+  'order', 'orders', 'details', 'detail', 'refund', 'amount', 'status', 'number', 'date', 'item', 'items', 'price', 'prices', 'total', 'payment',
+  'method', 'shipping', 'address', 'next', 'steps', 'step', 'summary', 'account', 'information', 'info', 'return', 'returns', 'exchange', 'instructions',
+  'request', 'confirmation', 'tracking', 'delivery', 'reservation', 'flight', 'flights', 'booking', 'customer', 'support', 'service', 'contact',
+  'name', 'email', 'phone', 'id', 'reference', 'product', 'products', 'type', 'quantity', 'subtotal', 'tax', 'balance', 'new', 'current', 'old',
+  'original', 'updated', 'estimated', 'expected', 'arrival', 'departure', 'time', 'cabin', 'class', 'passenger', 'passengers', 'seat', 'seats',
+  'option', 'options', 'note', 'important', 'reason', 'issue', 'user', 'profile', 'card', 'credit', 'debit', 'gift', 'cost', 'fee', 'fees', 'and',
+]);
 
 export function offeringHits(text: string): (Hit & { name: string; headed: boolean })[] {
   const out: (Hit & { name: string; headed: boolean })[] = [];
@@ -48,7 +59,11 @@ export function offeringHits(text: string): (Hit & { name: string; headed: boole
     }
     const caps = words.filter((w) => /^[A-Z0-9]/.test(w));
     if (caps.length < 2 || words.some((w) => CALENDAR.test(w) || NOT_OFFERING.has(w.toLowerCase().replace(/[+]+$/, '')) || /['’]/.test(w))) continue;
-    if (SELF_NAME_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    const before = text.slice(Math.max(0, start - 20), start);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (SELF_NAME_BEFORE.test(before) || PLACE_BEFORE.test(before)) continue;
+    // A heading or a label ("**Order Details:**", "Refund Amount: $54"), or only form words.
+    if (/^\s*(?:\*\*)?\s*:/.test(after) || /(?:\*\*|#+\s*)$/.test(before) || words.every((w) => FORM_WORDS.has(w.toLowerCase()))) continue;
     const h = { start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length) };
     if (out.some((o) => overlaps(o, h))) continue;
     out.push({ ...h, name: h.raw, headed: false });

@@ -143,6 +143,9 @@ describe('closed-world grounding: hallucinations', () => {
   it('flags invented offering names with or without a head noun, but not greetings, teams or the agent\'s own name', async () => {
     const c = reply("Hi Jane, I'm Sam Taylor from Customer Care. Our team is here Monday to Friday. You could try Diamond Assist or our FlexiCover Max option. Kind Regards, Sam");
     expect(await verdicts(c)).toEqual(['offering:Diamond Assist:unsupported', 'offering:FlexiCover Max:unsupported']);
+    // Headings, labels, places and form words are capitalised without naming an offering.
+    const plain = reply('**Order Details:** shipped from New York to Los Angeles.\nNext Steps: print the label. Refund Amount: $120.');
+    expect((await verdicts(plain)).filter((v) => v.startsWith('offering'))).toEqual([]);
   });
 
   it('flags unsupported counts, times and promises', async () => {
