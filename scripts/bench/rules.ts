@@ -1,16 +1,15 @@
 /**
- * Build + reply time of the traditional arm through the real rules backend: 1,000 cells of one scenario (persona
+ * Build + reply time of the traditional arm through the rules agent: 1,000 cells of one scenario (persona
  * variants differ only in the name), each a fresh cell key, so a bot is built per cell while the intent model is
  * trained once per knowledge set. Run: npx tsx scripts/bench/rules.ts
  */
 import type { Turn } from '../../src/core/types.js';
 import { executeTool, TERMINAL_TOOLS, TOOLS, type ToolName } from '../../src/approaches/tools.js';
 import { APPROACHES } from '../../src/approaches/index.js';
-import { createRulesBackend } from '../../src/providers/rules.js';
+import { rulesAgent } from '../../src/agents/rules-agent.js';
+import type { AgentContext } from '../../src/agents/agent.js';
 import { trainingCount } from '../../src/rules/nlp/intent-model.js';
-import type { RulesContext } from '../../src/rules/bot.js';
 import type { ApproachId } from '../../src/schema/approach.js';
-import { ModelSpecSchema } from '../../src/schema/model-spec.js';
 import { resolved } from '../../tests/rules/fixtures.js';
 
 const CELLS = 1000;
@@ -18,19 +17,22 @@ const SCRIPT = ['Hi, where is my order?', 'It is FA-10234', "What's the process 
 const NAMES = ['Maya', 'Jamal', 'Emily', 'DeShawn', 'Mei', 'Santiago', 'Aisha', 'Connor'];
 
 async function runCells(approach: ApproachId): Promise<{ ms: number; agentCalls: number }> {
-  const backend = await createRulesBackend(ModelSpecSchema.parse({ kind: 'rules', model: 'traditional' }));
+  const agentUnderTest = rulesAgent();
   const tools = APPROACHES[approach].meta.tools.map((t: ToolName) => TOOLS[t]);
   let agentCalls = 0;
   const t0 = performance.now();
   for (let i = 0; i < CELLS; i++) {
     const base = resolved(approach);
     const r = { ...base, scenario: { ...base.scenario, persona: { ...base.scenario.persona, firstName: NAMES[i % NAMES.length]! } } };
-    const ctx: RulesContext = { approach, resolved: r, cellKey: `bench-${approach}-${i}` };
+    const ctx: AgentContext = {
+      conversationId: `bench-${i}`, cellKey: `bench-${approach}-${i}`, approach: APPROACHES[approach], resolved: r, outreach: APPROACHES[approach].meta.mode === 'outreach',
+      design: { system: '', tools, settings: { temperature: 0, maxOutputTokens: 512 }, maxAgentStepsPerTurn: 4 }, record: () => undefined,
+    };
     const turns: Turn[] = [];
     let ended = false;
     const agent = async (): Promise<void> => {
       for (let step = 0; step < 4 && !ended; step++) {
-        const out = await backend.generate({ role: 'agent', system: '', turns: [...turns], tools, settings: { temperature: 0, maxOutputTokens: 512 }, rulesContext: ctx });
+        const out = await agentUnderTest.respond([...turns], ctx);
         agentCalls++;
         turns.push(out.turn);
         if (!out.turn.toolCalls?.length) return;

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { NO_SECRETS, type Redactor } from '../core/redact.js';
+import { resolveEnvValues } from './env.js';
 import type { Agent, AgentDeps, AgentFactory, AgentKind, AgentSpec } from './agent.js';
 import { createCommandAgent } from './command-agent.js';
 import { createHttpAgent } from './http-agent.js';
@@ -41,6 +45,20 @@ export function withRedaction(agent: Agent, redactor: Redactor): Agent {
       }
     },
   };
+}
+
+/**
+ * Before any call or write: every secret variable a user agent names is set, every module file exists. The error
+ * names the file, the agent and what is missing (exit 2).
+ */
+export function preflightAgents(agents: AgentSpec[], file: string): void {
+  agents.forEach((a) => {
+    if (a.kind === 'http') resolveEnvValues(a.label, 'headers', a.entry.headers);
+    if (a.kind === 'command') resolveEnvValues(a.label, 'env', a.entry.env);
+    if (a.kind === 'module' && !existsSync(resolve(a.entry.module))) {
+      throw new InputError(`agent ${a.label}: module ${a.entry.module} not found`, [{ file, path: `agents (${a.label}).module`, expected: 'a module file, relative to the working directory', found: `no file at ${resolve(a.entry.module)}` }]);
+    }
+  });
 }
 
 export type { Agent, AgentContext, AgentDesign, AgentKind, AgentReply, AgentSpec } from './agent.js';

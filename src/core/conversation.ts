@@ -60,5 +60,7 @@ export const ConversationSchema = z.object({
   handleTimeMs: z.number().nonnegative(),
   /** Why the conversation ended: script exhausted, escalated, max steps, stop signal, error. */
   endReason: z.string(),
+  /** The agent's arm (src/agents/plan.ts armOf); when absent the store derives it from the model ('rules' is traditional). */
+  arm: z.enum(['gai', 'traditional']).optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

@@ -74,8 +74,6 @@ export interface GenerateRequest {
   turns: Turn[];
   tools: ToolDefinition[];
   settings: GenerationSettings;
-  /** Only for the rules backend: the scenario material it retrieves from. Never sent to a vendor. */
-  rulesContext?: unknown;
 }
 
 export interface GenerateResult {

@@ -10,12 +10,5 @@ export interface RulesBot {
   reply(turns: Turn[]): Promise<Turn>;
 }
 
+/** The traditional arm runs as an agent (src/agents/rules-agent.ts): its bot is built from the cell's context. */
 export type RulesBotFactory = (r: ResolvedScenario) => Promise<RulesBot>;
-
-/** What the runner hands the rules backend in GenerateRequest.rulesContext. */
-export interface RulesContext {
-  approach: string;
-  resolved: ResolvedScenario;
-  /** Stable per cell: bots are built once per cell and reused across its turns. */
-  cellKey: string;
-}

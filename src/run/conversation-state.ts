@@ -4,10 +4,12 @@ import { ProviderError } from '../core/errors.js';
 import { LocalError } from '../core/local-error.js';
 import { TurnSchema, type GenerateRequest, type GenerationSettings, type Role, type ToolDefinition, type Turn } from '../core/types.js';
 import { priceCall } from '../cost/prices.js';
-import { executeTool, TERMINAL_TOOLS, TOOLS, type ToolName } from '../approaches/tools.js';
+import { executeTool, TERMINAL_TOOLS } from '../approaches/tools.js';
+import { toolClassOf } from '../approaches/tool-classes.js';
 import type { PlannedCell } from '../plan/cells.js';
 import type { ResolvedScenario } from '../plan/material.js';
-import type { RulesContext } from '../rules/bot.js';
+import { bundledDesign, variantDesign } from '../agents/prompt-variant.js';
+import { modelRequest } from '../agents/model-agent.js';
 import type { CallOutcome, ModelClient } from './model-client.js';
 
 /**
@@ -18,10 +20,10 @@ import type { CallOutcome, ModelClient } from './model-client.js';
 
 /** Everything fixed for a cell's conversation; rebuilt from the plan, never persisted. */
 export interface ConversationSetup {
+  /** The agent's design: the approach's bundled prompt, tools and settings, or a prompt variant's. */
   system: string;
   tools: ToolDefinition[];
   settings: GenerationSettings;
-  rulesContext?: RulesContext;
   maxAgentStepsPerTurn: number;
   /** The agent speaks first. */
   outreach: boolean;
@@ -42,14 +44,11 @@ export interface SetupOptions {
 }
 
 export function conversationSetup(pc: PlannedCell, r: ResolvedScenario, o: SetupOptions): ConversationSetup {
-  const rulesContext: RulesContext | undefined = pc.spec.kind === 'rules' ? { approach: pc.approach.meta.id, resolved: r, cellKey: pc.cell.key } : undefined;
+  // Each epoch is its own sample: its own seed, so its requests (and cache entries) differ from the other epochs'.
+  const defaults = { temperature: o.temperature, maxOutputTokens: o.maxOutputTokens, maxAgentStepsPerTurn: o.maxAgentStepsPerTurn, seed: o.seed + pc.cell.epoch };
+  const design = pc.agent.kind === 'prompt-variant' ? variantDesign(pc.agent.entry, pc.approach, r, defaults) : bundledDesign(pc.approach, r, defaults);
   return {
-    system: pc.approach.systemPrompt(r),
-    tools: pc.approach.meta.tools.map((t: ToolName) => TOOLS[t]),
-    // Each epoch is its own sample: its own seed, so its requests (and cache entries) differ from the other epochs'.
-    settings: { temperature: o.temperature, maxOutputTokens: o.maxOutputTokens, seed: o.seed + pc.cell.epoch },
-    ...(rulesContext ? { rulesContext } : {}),
-    maxAgentStepsPerTurn: o.maxAgentStepsPerTurn,
+    ...design,
     outreach: pc.approach.meta.mode === 'outreach',
     script: o.simulatedTurns === undefined ? r.scenario.customer.turns.map((t) => t.text) : null,
     maxCustomerTurns: o.simulatedTurns ?? 0,
@@ -87,11 +86,9 @@ export function startState(setup: ConversationSetup, startedAt: string): Convers
 
 export type Need = { kind: 'agent'; request: GenerateRequest } | { kind: 'customer' } | { kind: 'finished' };
 
+/** The request a model-backed agent sends for its next step (src/agents/model-agent.ts builds the same one). */
 export function agentRequest(setup: ConversationSetup, st: ConversationState): GenerateRequest {
-  return {
-    role: 'agent', system: setup.system, turns: [...st.turns], tools: setup.tools, settings: setup.settings,
-    ...(setup.rulesContext ? { rulesContext: setup.rulesContext } : {}),
-  };
+  return modelRequest(st.turns, { design: setup });
 }
 
 /**
@@ -138,6 +135,21 @@ export function applyAgentReply(setup: ConversationSetup, st: ConversationState,
   if (st.ended) { st.phase = 'customer'; return; }
   st.step++;
   if (st.step >= setup.maxAgentStepsPerTurn) { st.endReason = 'max-agent-steps'; st.phase = 'customer'; }
+}
+
+/**
+ * A reply from an agent that took its actions itself (a deployed bot reporting what it did): its tool calls are kept
+ * with the results it reported, nothing is executed, and the turn goes back to the customer. An action of class
+ * `escalate` (or a bundled terminal tool) ends the conversation as the bundled tools do.
+ */
+export function applyTakenActions(setup: ConversationSetup, st: ConversationState, t: Turn, results: string[]): void {
+  st.turns.push({ speaker: 'agent', text: t.text, ...(t.toolCalls?.length ? { toolCalls: t.toolCalls } : {}) });
+  (t.toolCalls ?? []).forEach((call, i) => {
+    st.turns.push({ speaker: 'tool', text: results[i] ?? '', toolCallId: call.id, toolName: call.name });
+    const cls = toolClassOf(call.name, setup.resolved);
+    if (cls === 'escalate' || TERMINAL_TOOLS.has(call.name)) { st.ended = true; st.endReason = cls === 'escalate' ? 'escalated' : 'report-submitted'; }
+  });
+  st.phase = 'customer';
 }
 
 /**

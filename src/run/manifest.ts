@@ -5,6 +5,7 @@ import type { Suite } from '../plan/suite.js';
 import { PRICE_TABLE_VERSION } from '../cost/prices.js';
 import type { Evaluator } from '../score/types.js';
 import { modelKey } from '../schema/model-spec.js';
+import { agentSpecs, manifestEntry } from '../agents/plan.js';
 
 export function codeVersion(): string {
   let sha = 'unknown';
@@ -27,6 +28,8 @@ export function buildManifest(suite: Suite, evaluators: Evaluator[]) {
     priceTable: PRICE_TABLE_VERSION,
     approaches: [...suite.approaches.values()].map((a) => ({ kind: 'approach', name: a.meta.id, version: a.promptVersion, args: { tools: a.meta.tools } })),
     models: suite.models.map((m) => ({ kind: 'backend', name: modelKey(m), version: 1, args: { baseUrl: m.baseUrl ?? null, timeoutMs: m.timeoutMs, maxRetries: m.maxRetries } })),
+    /** Every agent under test: its label, kind, arm and design (a prompt variant's prompt hash); never a secret. */
+    agents: [...agentSpecs(suite.models, []), ...suite.agents].map(manifestEntry),
     evaluators: evaluators.map((e) => ({ kind: 'evaluator', name: e.id, version: e.version, args: {} })),
     scenarios: suite.scenarios.map((s) => `${s.id}@${s.version}`),
     datasets: suite.datasets.files,

@@ -3,6 +3,9 @@ import type { Conversation } from '../core/conversation.js';
 import { RunAbort } from '../core/errors.js';
 import { LocalError, localFailure } from '../core/local-error.js';
 import { createBackend } from '../providers/index.js';
+import type { Agent } from '../agents/agent.js';
+import { createAgent, preflightAgents } from '../agents/index.js';
+import { agentSecretNames, agentSpecs, poolOf } from '../agents/plan.js';
 import { resolveKey, secretRedactor } from '../providers/keys.js';
 import type { Redactor } from '../core/redact.js';
 import { iterateCells, type PlannedCell } from '../plan/cells.js';
@@ -19,6 +22,7 @@ import { buildManifest } from './manifest.js';
 import { driveConversation } from './conversation.js';
 import { simulatedCustomerFor } from './simulated-customer.js';
 import { directClient, type ModelClient } from './model-client.js';
+import type { ModelSpec } from '../schema/model-spec.js';
 import { withRedaction } from './redacting-client.js';
 import { createProgress, type ProgressKind } from './progress.js';
 
@@ -58,9 +62,14 @@ export const isResult = (status: string | undefined): boolean => status === 'don
 /** A run's id: its start time (sortable) and a random suffix. */
 export const newRunId = (): string => `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
 
-/** Fails before any call or any write: every model's key must be present (the error names the variable). */
+/**
+ * Fails before any call or any write: every model's key must be present (the error names the variable), and every
+ * agent's secret variables and module files.
+ */
 export function preflight(suite: Suite): void {
   for (const spec of suite.models) resolveKey(spec);
+  for (const a of suite.agents) if (a.kind === 'prompt-variant') resolveKey(a.spec);
+  preflightAgents(suite.agents, suite.configFile ?? 'config');
   if (suite.config.judge) resolveKey(modelSpecFromEntry(suite.config.judge));
   if (suite.config.customer.mode === 'simulated' && suite.config.customer.model) resolveKey(modelSpecFromEntry(suite.config.customer.model));
 }
@@ -81,19 +90,23 @@ export interface RunSummary {
   interrupted: boolean;
   /** Models whose cells were stopped (e.g. authentication failed), with the reason. */
   stoppedModels: Record<string, string>;
+  /** Infrastructure failures per model (agent label): how many cells, and the first cell's reason. */
+  infraCauses: Record<string, { cells: number; reason: string }>;
   wallMs: number;
 }
 
 interface RunSetup {
   plan: () => Generator<PlannedCell>;
-  clients: Map<string, ModelClient>;
+  /** Every agent of the run by label (the cells' `model`). */
+  agents: Map<string, Agent>;
   customer: Awaited<ReturnType<typeof simulatedCustomerFor>>;
   /** Status of every cell already in the database, by cell key. */
   finished: Map<string, string>;
   isTodo: (pc: PlannedCell) => boolean;
   planned: number;
   todoCount: number;
-  todoByKind: Map<string, number>;
+  /** Cells to run per worker pool (a provider's, or a user agent's own), with the pool's size. */
+  todoByPool: Map<string, { count: number; size: number }>;
   runId: string;
 }
 
@@ -101,23 +114,36 @@ interface RunSetup {
 export function runRedactor(suite: Suite): Redactor {
   const c = suite.config;
   const roles = [c.judge, c.customer.model].flatMap((e) => (e ? [modelSpecFromEntry(e)] : []));
-  return secretRedactor([...suite.models, ...roles]);
+  const agentKeys = agentSecretNames(suite.agents).map((apiKeyEnv) => ({ apiKeyEnv }));
+  const variants = suite.agents.flatMap((a) => (a.kind === 'prompt-variant' ? [a.spec] : []));
+  return secretRedactor([...suite.models, ...roles, ...variants, ...agentKeys]);
 }
 
 /** Everything before the first call: keys, clients, the plan against what is already stored, the `runs` row. */
 async function setUpRun(suite: Suite, store: Store, opts: RunOptions, redactor: Redactor): Promise<RunSetup> {
   const cfg = suite.config;
   const plan = function* (): Generator<PlannedCell> {
-    for (const pc of iterateCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets)) if (!opts.filter || opts.filter(pc)) yield pc;
+    for (const pc of iterateCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets, suite.agents)) if (!opts.filter || opts.filter(pc)) yield pc;
   };
 
   preflight(suite);
+  // One client per provider model, shared by its bundled design and its prompt variants (one rate-limit window).
   const clients = new Map<string, ModelClient>();
-  for (const spec of suite.models) {
-    const backend = await createBackend(spec);
-    // Redaction is innermost: the cache and everything after it only ever see the marker.
-    const client = withRedaction(directClient(backend, spec), redactor);
-    clients.set(modelKey(spec), opts.wrapClient ? opts.wrapClient(client) : client);
+  const clientFor = async (spec: ModelSpec): Promise<ModelClient> => {
+    const key = modelKey(spec);
+    let client = clients.get(key);
+    if (!client) {
+      // Redaction is innermost: the cache and everything after it only ever see the marker.
+      const direct = withRedaction(directClient(await createBackend(spec), spec), redactor);
+      client = opts.wrapClient ? opts.wrapClient(direct) : direct;
+      clients.set(key, client);
+    }
+    return client;
+  };
+  const agents = new Map<string, Agent>();
+  for (const a of [...agentSpecs(suite.models, []), ...suite.agents]) {
+    const client = a.kind === 'model' || a.kind === 'prompt-variant' ? await clientFor(a.spec) : undefined;
+    agents.set(a.label, await createAgent(a, { redactor, ...(client ? { client } : {}) }));
   }
 
   const customer = await simulatedCustomerFor(suite, opts.wrapClient, redactor);
@@ -129,12 +155,15 @@ async function setUpRun(suite: Suite, store: Store, opts: RunOptions, redactor: 
   const isTodo = (pc: PlannedCell): boolean => isResult(finished.get(pc.cell.key)) === false;
   let planned = 0;
   let todoCount = 0;
-  const todoByKind = new Map<string, number>();
+  const todoByPool = new Map<string, { count: number; size: number }>();
   for (const pc of plan()) {
     planned++;
     if (!isTodo(pc)) continue;
     todoCount++;
-    todoByKind.set(pc.spec.kind, (todoByKind.get(pc.spec.kind) ?? 0) + 1);
+    const pool = poolOf(pc.agent, cfg.concurrency);
+    const entry = todoByPool.get(pool.key) ?? { count: 0, size: pool.size };
+    entry.count++;
+    todoByPool.set(pool.key, entry);
   }
 
   const runId = newRunId();
@@ -144,7 +173,7 @@ async function setUpRun(suite: Suite, store: Store, opts: RunOptions, redactor: 
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), planned, opts.shard ?? null],
   );
 
-  return { plan, clients, customer, finished, isTodo, planned, todoCount, todoByKind, runId };
+  return { plan, agents, customer, finished, isTodo, planned, todoCount, todoByPool, runId };
 }
 
 /**
@@ -165,11 +194,11 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
     await starting?.stop();
     throw e;
   }
-  const { plan, clients, customer, finished, isTodo, planned, todoCount, todoByKind, runId } = setup;
+  const { plan, agents, customer, finished, isTodo, planned, todoCount, todoByPool, runId } = setup;
 
   const progress = createProgress(opts.progress);
   progress.start(todoCount, `run ${runId}`);
-  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, wallMs: 0 };
+  const summary: RunSummary = { runId, planned, skippedExisting: planned - todoCount, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, infraCauses: {}, wallMs: 0 };
   const sink: CellSink = starting
     ? starting.attach()
     : inlineSink(store, { evaluators: opts.evaluators, batchSize, redactor, ...(opts.judge ? { judge: opts.judge } : {}) });
@@ -177,8 +206,11 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   const runCell = async (pc: PlannedCell): Promise<void> => {
     const model = pc.cell.model;
     if (summary.stoppedModels[model] || summary.localFailure !== undefined || opts.signal?.aborted) { progress.tick('skipped'); return; }
+    const agent = agents.get(model)!;
     const r = resolveScenario(applyVariant(pc.scenario, pc.variant), pc.variant, suite.datasets);
-    const conv: Conversation = await driveConversation(pc, r, clients.get(model)!, {
+    // The classes of the action names a user's bot reports, so the scorers read its actions as they read the bundled tools'.
+    if (agent.toolClasses && Object.keys(agent.toolClasses).length) r.toolClasses = agent.toolClasses;
+    const conv: Conversation = await driveConversation(pc, r, agent, {
       runId, temperature: cfg.temperature, maxOutputTokens: cfg.maxOutputTokens, maxAgentStepsPerTurn: cfg.maxAgentStepsPerTurn, seed: cfg.seed,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.stop ? { stop: opts.stop } : {}),
@@ -188,7 +220,12 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
       summary.stoppedModels[model] ??= `authentication failed for ${model}: ${conv.errorMessage ?? ''}`.trim();
     }
     if (conv.status === 'infra-error' && conv.endReason === 'infra:budget') {
-      for (const m of clients.keys()) if (m !== 'rules') summary.stoppedModels[m] ??= conv.errorMessage ?? 'budget cap reached';
+      // The cap is on model spend: every model-backed agent stops; rules and user agents carry on.
+      for (const a of agents.values()) if (a.kind === 'model' || a.kind === 'prompt-variant') summary.stoppedModels[a.label] ??= conv.errorMessage ?? 'budget cap reached';
+    }
+    if (conv.status === 'infra-error') {
+      const cause = (summary.infraCauses[model] ??= { cells: 0, reason: conv.errorMessage ?? conv.endReason });
+      cause.cells++;
     }
     // A machine that cannot keep what it fetched stops the run: every further call would be wasted the same way.
     if (conv.status === 'local-error' && conv.endReason !== 'interrupted') summary.localFailure ??= conv.errorMessage ?? 'a local failure';
@@ -203,9 +240,9 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   try {
     // One pool of workers per provider, each pulling the next cell from a lazy plan: memory stays flat however many
     // cells there are.
-    await Promise.all([...todoByKind].map(([kind, count]) => {
-      const it = (function* () { for (const pc of plan()) if (pc.spec.kind === kind && isTodo(pc)) yield pc; })();
-      const workers = Math.min(count, cfg.concurrency.perProvider[kind] ?? cfg.concurrency.default);
+    await Promise.all([...todoByPool].map(([key, { count, size }]) => {
+      const it = (function* () { for (const pc of plan()) if (poolOf(pc.agent, cfg.concurrency).key === key && isTodo(pc)) yield pc; })();
+      const workers = Math.min(count, size);
       const stopped = (): boolean => opts.stop?.aborted === true || opts.signal?.aborted === true;
       return Promise.all(Array.from({ length: workers }, async () => {
         for (let next = it.next(); !next.done && !stopped(); next = it.next()) await runCell(next.value);
@@ -214,6 +251,8 @@ export async function runSuite(suite: Suite, store: Store, opts: RunOptions): Pr
   } catch (e) {
     failure = e;
   }
+  // Processes and connections of user agents are let go of whatever happened.
+  await Promise.all([...agents.values()].map((a) => a.close?.().catch(() => undefined)));
   // Whatever happened, every cell already finished is scored and committed, and the database is back on this thread.
   try {
     await sink.close();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApproachIdSchema } from './approach.js';
 import { ModelEntrySchema } from './model-spec.js';
+import { AgentListSchema } from './agents.js';
 import { strictObject } from './strict.js';
 
 export const RoiInputsSchema = strictObject({
@@ -32,6 +33,8 @@ export const SuiteConfigSchema = strictObject({
   datasets: z.string().default('datasets'),
   approaches: z.union([z.literal('all'), z.array(ApproachIdSchema).min(1)]).default('all'),
   models: z.array(ModelEntrySchema).min(1).default(['rules']),
+  /** Agents under test besides the models: prompt variants, deployed bots over HTTP, modules, commands (docs/agents.md). */
+  agents: AgentListSchema,
   epochs: z.number().int().min(1).max(1_000_000).default(1),
   /** Counterfactual persona sets to expand: 'all' applicable to each scenario, 'none', or a list of set ids. */
   personaVariants: z.union([z.enum(['all', 'none']), z.array(z.string()).min(1)]).default('all'),

@@ -50,7 +50,7 @@ export class ConversationWriter {
         a.appendVarchar(c.key); a.appendVarchar(cv.runId); a.appendVarchar(c.approach); a.appendVarchar(c.stage); a.appendVarchar(c.mode);
         a.appendVarchar(c.scenarioId); a.appendInteger(c.scenarioVersion); a.appendVarchar(c.domain);
         a.appendVarchar(c.variantSet); a.appendVarchar(c.variantId); a.appendVarchar(c.attribute); a.appendVarchar(c.group);
-        a.appendBoolean(c.isReference); a.appendVarchar(c.model); a.appendVarchar(this.opts.arm ?? (c.model === 'rules' ? 'traditional' : 'gai'));
+        a.appendBoolean(c.isReference); a.appendVarchar(c.model); a.appendVarchar(this.opts.arm ?? cv.arm ?? (c.model === 'rules' ? 'traditional' : 'gai'));
         a.appendInteger(c.epoch); a.appendVarchar(cv.status); nullable(a, cv.errorMessage); a.appendVarchar(cv.endReason);
         a.appendInteger(cv.turns.length); a.appendDouble(cv.handleTimeMs); nullableNum(a, agentCost);
         a.appendVarchar(cv.startedAt); a.appendVarchar(cv.finishedAt);

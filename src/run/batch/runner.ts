@@ -62,12 +62,16 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   const t0 = performance.now();
   const cfg = suite.config;
   const log = opts.log ?? ((): void => undefined);
-  let cells = planCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets);
+  let cells = planCells(suite.scenarios, suite.approaches, suite.models, cfg, suite.datasets, suite.agents);
   if (opts.filter) cells = cells.filter(opts.filter);
   preflight(suite);
 
-  const liveModels = [...new Set(suite.models.filter((m) => !hasBatchApi(m.kind)).map(modelKey))];
-  const batchable = (pc: PlannedCell): boolean => hasBatchApi(pc.spec.kind);
+  // Only model-backed agents (bundled designs, prompt variants) on a provider with a batch API are batched.
+  const liveModels = [...new Set([
+    ...suite.models.filter((m) => !hasBatchApi(m.kind)).map(modelKey),
+    ...suite.agents.filter((a) => !('spec' in a) || !hasBatchApi(a.spec.kind)).map((a) => a.label),
+  ])];
+  const batchable = (pc: PlannedCell): boolean => pc.spec !== undefined && hasBatchApi(pc.spec.kind);
   let live: RunSummary | null = null;
   if (cells.some((c) => !batchable(c))) {
     live = await runSuite(suite, store, {
@@ -82,7 +86,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   cells = cells.filter(batchable);
   const noBatch = { batchesSubmitted: 0, batchesCollected: 0, pendingBatches: [], liveModels, live };
   if (cells.length === 0) {
-    const l = live ?? { runId: '', planned: 0, skippedExisting: 0, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, wallMs: 0 };
+    const l = live ?? { runId: '', planned: 0, skippedExisting: 0, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, infraCauses: {}, wallMs: 0 };
     return { ...l, ...noBatch, wallMs: performance.now() - t0 };
   }
 
@@ -111,7 +115,7 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   };
 
   const summary: BatchRunSummary = {
-    runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, wallMs: 0,
+    runId, planned: cells.length, skippedExisting: cells.length - todo.length, ran: 0, done: 0, agentErrors: 0, infraErrors: 0, localErrors: 0, interrupted: false, stoppedModels: {}, infraCauses: {}, wallMs: 0,
     ...noBatch, pendingBatches: [],
   };
   const progress = createProgress(opts.progress);
@@ -155,12 +159,13 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
   }
 
   const runOne = async (model: string, laneCells: LaneCell[]): Promise<LaneReport | null> => {
-    const spec = laneCells[0]!.pc.spec;
+    // Batched cells are model-backed: their spec is set (see `batchable`).
+    const spec = laneCells[0]!.pc.spec!;
     const resumed = new Set(laneCells.flatMap((c) => (c.batchId ? [c.batchId] : [])));
     if (resumed.size) log(`${model}: resuming ${resumed.size} pending batch(es): ${[...resumed].join(', ')}`);
     try {
       return await runLane(laneCells, {
-        provider: model, spec, vendor: await createBatchVendor(spec),
+        provider: modelKey(spec), spec, vendor: await createBatchVendor(spec),
         pollIntervalMs: opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, maxItemRetries: opts.maxItemRetries ?? DEFAULT_MAX_ITEM_RETRIES,
         ...(opts.stopAfterSubmit !== undefined ? { stopAfterSubmit: opts.stopAfterSubmit } : {}),
         ...(customer ? { customer: { simulator: customer, concurrency: cfg.concurrency.default } } : {}),

@@ -26,5 +26,8 @@ export interface CellSink {
 /** Cells handed over but not yet committed, at most. */
 export const MAX_UNWRITTEN = 256;
 
-/** The stable identity of a resolved scenario: same scenario version and persona variant, same content. */
-export const resolvedKey = (r: ResolvedScenario): string => `${r.scenario.id}@${r.scenario.version}|${r.variant.set}/${r.variant.variant.id}`;
+/**
+ * The stable identity of a resolved scenario: same scenario version and persona variant, same content. A user agent's
+ * tool classes are set on its cells' resolved scenarios, so they are part of the identity too.
+ */
+export const resolvedKey = (r: ResolvedScenario): string => `${r.scenario.id}@${r.scenario.version}|${r.variant.set}/${r.variant.variant.id}${r.toolClasses ? `|${JSON.stringify(r.toolClasses)}` : ''}`;

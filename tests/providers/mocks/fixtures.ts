@@ -3,7 +3,7 @@ import { ProviderError, type ProviderErrorKind } from '../../../src/core/errors.
 import type { GenerateRequest, ToolDefinition, Turn } from '../../../src/core/types.js';
 import { ModelSpecSchema, type ModelSpec } from '../../../src/schema/model-spec.js';
 
-/** Put into every request's rulesContext; no mock may ever receive it. */
+/** Put into every request as a stray field (the rules arm's context once rode here); no mock may ever receive it. */
 export const RULES_MARKER = 'rules-context-must-never-reach-a-vendor';
 
 export const LOOKUP_ORDER: ToolDefinition = {
@@ -19,7 +19,7 @@ export function request(turns: Turn[], tools: ToolDefinition[] = []): GenerateRe
     turns,
     tools,
     settings: { temperature: 0.3, maxOutputTokens: 256, seed: 7 },
-    rulesContext: { marker: RULES_MARKER },
+    ...({ rulesContext: { marker: RULES_MARKER } } as object),
   };
 }
 
