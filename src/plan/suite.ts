@@ -8,6 +8,8 @@ import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
 import { modelSpecFromEntry, type ModelEntry, type ModelSpec } from '../schema/model-spec.js';
 import { loadDatasets, type DatasetIndex } from './datasets.js';
 import { crossCheckScenario } from './crossref.js';
+import type { AgentSpec } from '../agents/agent.js';
+import { agentSpecs } from '../agents/plan.js';
 
 export interface Suite {
   config: SuiteConfig;
@@ -17,6 +19,8 @@ export interface Suite {
   datasets: DatasetIndex;
   approaches: Map<string, Approach>;
   models: ModelSpec[];
+  /** The suite's `agents:` entries (prompt variants, HTTP, module, command agents); the models are in `models`. */
+  agents: AgentSpec[];
 }
 
 export const DEFAULT_CONFIG_FILE = 'cxbench.config.yaml';
@@ -121,5 +125,7 @@ export function loadSuite(configFile: string | undefined, overrides: SuiteOverri
   const approaches = new Map<string, Approach>(wanted.map((id) => [id, APPROACHES[id as keyof typeof APPROACHES]]));
   const configSource = file ?? 'the default config';
   const models = resolveModels(config, overrides.models?.length ? 'command line' : configSource, configSource);
-  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models };
+  // Agent labels must not collide with the models' (a label is the `model` column); only the entries are kept here.
+  const agents = agentSpecs(models, config.agents, configSource).slice(models.length);
+  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models, agents };
 }

@@ -94,6 +94,8 @@ export function registerRun(program: Command): void {
           const cost = await runCost(store, summary.runId);
           if (cost) out(cost);
           for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
+          // Why cells failed on the provider's or bot's side: the first reason per model or agent (all are in conversations.error_message).
+          for (const [model, c] of Object.entries(summary.infraCauses)) out(`infrastructure errors of ${model}: ${c.cells} cell(s); first cause: ${c.reason}`);
           if (summary.localFailure !== undefined) {
             out(`stopped: ${summary.localFailure}`);
             out('  this is a failure on this machine, not the agent\'s: no cell was counted against it. Fix it and run the same command again: the unfinished cells will run.');

@@ -8,10 +8,10 @@ export function registerValidate(program: Command): void {
       const { loadSuite } = await import('../../plan/suite.js');
       const { planCells } = await import('../../plan/cells.js');
       const suite = loadSuite(opts.config, overridesFrom(opts));
-      const cells = planCells(suite.scenarios, suite.approaches, suite.models, suite.config, suite.datasets);
+      const cells = planCells(suite.scenarios, suite.approaches, suite.models, suite.config, suite.datasets, suite.agents);
       process.stdout.write(
         `ok: ${suite.scenarios.length} scenarios, ${suite.datasets.files.length} dataset files, ${suite.approaches.size} approaches, ` +
-          `${suite.models.length} model(s) -> ${cells.length} cells\n`,
+          `${suite.models.length} model(s)${suite.agents.length ? `, ${suite.agents.length} agent(s)` : ''} -> ${cells.length} cells\n`,
       );
     });
 }
