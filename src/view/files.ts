@@ -11,6 +11,7 @@ import { basename, resolve } from 'node:path';
 import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
 import { lentBy } from '../store/handoff.js';
+import { BadRequest } from './bad-request.js';
 
 export const IDLE_MS = 150;
 export const MAX_HOLD_MS = 1_000;
@@ -89,7 +90,7 @@ export class ViewerFiles {
 
   file(index: number): ViewerFile {
     const f = this.files[index];
-    if (!f) throw new RangeError(`no database number ${index}`);
+    if (!f) throw new BadRequest(`no database number ${index}: the viewer has ${this.files.length} (0 to ${this.files.length - 1})`, 404);
     return f;
   }
 
@@ -145,6 +146,14 @@ export class ViewerFiles {
     this.instance.closeSync();
   }
 
+  /** Attach and detach run one at a time, in order: a detach never overlaps an attach of the same name. */
+  private ops: Promise<unknown> = Promise.resolve();
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.ops.then(fn, fn);
+    this.ops = next.catch(() => undefined);
+    return next;
+  }
+
   private async acquire(l: Lease): Promise<void> {
     for (;;) {
       if (l.letGo) { await l.letGo; continue; }
@@ -152,15 +161,21 @@ export class ViewerFiles {
         // Held too long under a stream of requests: let go once the current ones finish, pause, then take it again.
         l.letGo = (async () => {
           while (l.inFlight > 0) await sleep(5);
-          await this.detach(l);
+          await this.serial(() => this.detach(l));
           await sleep(GAP_MS);
         })().finally(() => { l.letGo = undefined; });
         continue;
       }
-      if (l.idle) { clearTimeout(l.idle); l.idle = undefined; }
-      if (!l.attached) await this.attach(l);
-      l.inFlight++;
-      return;
+      break;
+    }
+    if (l.idle) { clearTimeout(l.idle); l.idle = undefined; }
+    // Counted before attaching, so a detach queued earlier sees this request and keeps the file.
+    l.inFlight++;
+    try {
+      await this.serial(() => this.attach(l));
+    } catch (e) {
+      l.inFlight--;
+      throw e;
     }
   }
 
@@ -170,47 +185,38 @@ export class ViewerFiles {
     if (l.idle) clearTimeout(l.idle);
     l.idle = setTimeout(() => {
       l.idle = undefined;
-      if (l.inFlight === 0 && !l.letGo) void this.detach(l);
+      void this.serial(() => this.detach(l));
     }, Date.now() - l.since > MAX_HOLD_MS ? 0 : IDLE_MS);
   }
 
-  private attaching = Promise.resolve();
-
   private async attach(l: Lease): Promise<void> {
-    // Attaches are serialised: two requests must not both attach one file.
-    const prev = this.attaching;
-    let done!: () => void;
-    this.attaching = new Promise((r) => { done = r; });
-    try {
-      await prev;
-      if (l.attached) return;
-      const deadline = Date.now() + BUSY_WAIT_MS;
-      for (;;) {
-        const lender = lentBy(l.file.path);
-        if (lender !== undefined) throw new FileBusy(`${l.file.label} is being written by a cxbench run (PID ${lender}); the viewer reads it again when the run lets go of it`);
-        try {
-          await this.admin.run(`ATTACH ${sqlString(l.file.path)} AS ${l.file.alias} (READ_ONLY)`);
-          l.attached = true;
-          l.since = Date.now();
-          return;
-        } catch (e) {
-          const msg = e instanceof Error ? e.message : String(e);
-          if (!/lock/i.test(msg)) throw new Error(`cannot read ${l.file.path}: ${msg.split('\n')[0]}`);
-          if (Date.now() >= deadline) {
-            const pid = /PID (\d+)/.exec(msg)?.[1];
-            throw new FileBusy(`${l.file.label} is in use by another process${pid ? ` (PID ${pid})` : ''}, probably a cxbench run writing it; the viewer reads it again when it is free`);
-          }
-          await sleep(20 + Math.random() * 30);
+    if (l.attached) return;
+    const deadline = Date.now() + BUSY_WAIT_MS;
+    for (;;) {
+      const lender = lentBy(l.file.path);
+      if (lender !== undefined) throw new FileBusy(`${l.file.label} is being written by a cxbench run (PID ${lender}); the viewer reads it again when the run lets go of it`);
+      try {
+        await this.admin.run(`ATTACH ${sqlString(l.file.path)} AS ${l.file.alias} (READ_ONLY)`);
+        l.attached = true;
+        l.since = Date.now();
+        return;
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        if (!/lock/i.test(msg)) throw new Error(`cannot read ${l.file.path}: ${msg.split('\n')[0]}`);
+        if (Date.now() >= deadline) {
+          const pid = /PID (\d+)/.exec(msg)?.[1];
+          throw new FileBusy(`${l.file.label} is in use by another process${pid ? ` (PID ${pid})` : ''}, probably a cxbench run writing it; the viewer reads it again when it is free`);
         }
+        await sleep(20 + Math.random() * 30);
       }
-    } finally {
-      done();
     }
   }
 
+  /** Detaches only a file no request uses (one may have arrived since the detach was queued). */
   private async detach(l: Lease): Promise<void> {
-    if (!l.attached) return;
+    if (!l.attached || l.inFlight > 0) return;
     l.attached = false;
     await this.admin.run(`DETACH ${l.file.alias}`).catch(() => undefined);
   }
+
 }

@@ -52,9 +52,15 @@ export const ROUTES = {
   '/api/diff': async (files, params) => {
     const p = parseQuery(DiffQuery, params);
     if (p.format === 'csv') return table(files, diffQuery(p), p, 'diff.csv');
+    // The counts of every kind of change come with the page; the chosen kind's count is the page's total.
     const s = diffSummarySql(p);
-    const [page, counts] = await Promise.all([runPage(files, diffQuery(p), p.page, p.limit), files.all(s.files, s.sql, s.params)]);
-    return json({ ...page, counts: counts[0] ?? {} });
+    const q = diffQuery(p);
+    const [rows, counted] = await Promise.all([
+      files.all(q.files, `${q.select} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`, q.params),
+      files.all<Record<string, number>>(s.files, s.sql, s.params),
+    ]);
+    const counts = counted[0] ?? {};
+    return json({ rows, total: counts[p.change] ?? 0, page: p.page, limit: p.limit, counts });
   },
   '/api/tables': async (files, params) => json(await listTables(files, parseQuery(TablesQuery, params).db)),
   '/api/table': async (files, params) => {

@@ -36,7 +36,7 @@ const ID = ['approach', 'scenario_id', 'variant_set', 'variant_id', 'model', 'ep
 /** Scores closer than this are the same value (floating-point noise from a re-computation is not a change). */
 const EPS = 1e-9;
 
-/** The pairs with their changes, as SQL (shared by the page, the counts and the CSV). */
+/** The pairs with their changes as the CTE `diff` (WITH ..., without the final SELECT): shared by the page, counts and CSV. */
 function pairsSql(p: DiffParams): { sql: string; params: (string | number)[] } {
   if (p.a === p.b && (p.runA ?? '') === (p.runB ?? '')) throw new BadRequest('the two sides are the same: choose another run or file for B');
   const params: (string | number)[] = [];
@@ -50,35 +50,37 @@ function pairsSql(p: DiffParams): { sql: string; params: (string | number)[] } {
   };
   const sa = side(p.a, p.runA);
   const sb = side(p.b, p.runB);
-  const reply = (db: number, s: string): string => `SELECT cell_key, arg_max(text, idx) AS reply FROM d${db}.messages
-    WHERE speaker = 'agent' AND cell_key IN (SELECT cell_key FROM ${s}) GROUP BY cell_key`;
+  const reply = (db: number, s: string): string => `SELECT m.cell_key, arg_max(m.text, m.idx) AS reply FROM d${db}.messages m
+    JOIN ${s} USING (cell_key) WHERE m.speaker = 'agent' GROUP BY m.cell_key`;
   return { sql: diffSql(p, sa, sb, reply), params };
 }
 
 /** The diff itself (kept apart from the side selection above for readability). */
 function diffSql(p: DiffParams, sa: string, sb: string, reply: (db: number, s: string) => string): string {
-  return `WITH sa AS (${sa}), sb AS (${sb}),
-    pairs AS (
+  return `WITH sa AS MATERIALIZED (${sa}), sb AS MATERIALIZED (${sb}),
+    pairs AS MATERIALIZED (
       SELECT ${ID.map((c) => `coalesce(sa.${c}, sb.${c}) AS ${c}`).join(', ')},
         sa.cell_key AS key_a, sb.cell_key AS key_b, sa.run_id AS run_a, sb.run_id AS run_b, sa.status AS status_a, sb.status AS status_b
       FROM sa FULL OUTER JOIN sb ON ${ID.map((c) => `sa.${c} = sb.${c}`).join(' AND ')}),
-    ra AS (${reply(p.a, 'sa')}), rb AS (${reply(p.b, 'sb')}),
+    ra AS MATERIALIZED (${reply(p.a, 'sa')}), rb AS MATERIALIZED (${reply(p.b, 'sb')}),
     xa AS (SELECT pr.key_a, s.metric, s.value FROM pairs pr JOIN d${p.a}.scores s ON s.cell_key = pr.key_a WHERE pr.key_b IS NOT NULL),
     xb AS (SELECT pr.key_a, s.metric, s.value FROM pairs pr JOIN d${p.b}.scores s ON s.cell_key = pr.key_b WHERE pr.key_a IS NOT NULL),
-    score_changes AS (
+    score_changes AS MATERIALIZED (
       SELECT coalesce(xa.key_a, xb.key_a) AS key_a, count(*)::INTEGER AS n,
         list({'metric': coalesce(xa.metric, xb.metric), 'a': xa.value, 'b': xb.value, 'in_a': xa.metric IS NOT NULL, 'in_b': xb.metric IS NOT NULL}
           ORDER BY coalesce(xa.metric, xb.metric)) AS changes
       FROM xa FULL OUTER JOIN xb ON xa.key_a = xb.key_a AND xa.metric = xb.metric
       WHERE xa.metric IS NULL OR xb.metric IS NULL OR (xa.value IS NULL) <> (xb.value IS NULL) OR abs(xa.value - xb.value) > ${EPS}
-      GROUP BY 1)
-    SELECT pr.*, pr.key_a = pr.key_b AS same_key,
+      GROUP BY 1),
+    -- Materialised so that a filter on the flags below is not pushed into the joins (it would pair every reply of A
+    -- with every reply of B).
+    diff AS MATERIALIZED (SELECT pr.*, pr.key_a = pr.key_b AS same_key,
       pr.key_a IS NOT NULL AND pr.key_b IS NOT NULL AND pr.status_a <> pr.status_b AS status_changed,
       coalesce(sc.n, 0) AS n_score_changes, sc.changes[1:20] AS score_changes,
       pr.key_a IS NOT NULL AND pr.key_b IS NOT NULL AND ra.reply IS DISTINCT FROM rb.reply AS reply_changed,
       left(ra.reply, 600) AS reply_a, left(rb.reply, 600) AS reply_b,
       pr.key_a IS NOT NULL AND pr.key_b IS NOT NULL AND pr.status_a = pr.status_b AND coalesce(sc.n, 0) = 0 AND ra.reply IS NOT DISTINCT FROM rb.reply AS same
-    FROM pairs pr LEFT JOIN ra ON ra.cell_key = pr.key_a LEFT JOIN rb ON rb.cell_key = pr.key_b LEFT JOIN score_changes sc ON sc.key_a = pr.key_a`;
+    FROM pairs pr LEFT JOIN ra ON ra.cell_key = pr.key_a LEFT JOIN rb ON rb.cell_key = pr.key_b LEFT JOIN score_changes sc ON sc.key_a = pr.key_a)`;
 }
 
 export function diffQuery(p: DiffParams): TableQuery {
@@ -86,9 +88,9 @@ export function diffQuery(p: DiffParams): TableQuery {
   const cond = CONDITION[p.change];
   return {
     files: [p.a, p.b],
-    select: `SELECT * FROM (${sql}) WHERE ${cond} ${orderBy(DIFF_SORTS, p.sort, p.dir, 'approach', 'scenario_id, variant_set, variant_id, model, epoch')}`,
+    select: `${sql} SELECT * FROM diff WHERE ${cond} ${orderBy(DIFF_SORTS, p.sort, p.dir, 'approach', 'scenario_id, variant_set, variant_id, model, epoch')}`,
     params,
-    count: `SELECT count(*)::INTEGER AS n FROM (${sql}) WHERE ${cond}`,
+    count: `${sql} SELECT count(*)::INTEGER AS n FROM diff WHERE ${cond}`,
     countParams: params,
   };
 }
@@ -97,5 +99,5 @@ export function diffQuery(p: DiffParams): TableQuery {
 export function diffSummarySql(p: DiffParams): { sql: string; params: (string | number)[]; files: number[] } {
   const { sql, params } = pairsSql(p);
   const counts = CHANGES.map((c) => `count(*) FILTER (WHERE ${CONDITION[c]})::INTEGER AS "${c}"`).join(', ');
-  return { sql: `SELECT ${counts} FROM (${sql})`, params, files: [p.a, p.b] };
+  return { sql: `${sql} SELECT ${counts} FROM diff`, params, files: [p.a, p.b] };
 }
