@@ -51,9 +51,11 @@ describe('examples/prompt-variants: two prompt designs of one approach', () => {
     const pairs = await query<{ metric: string; n_pairs: number; delta: number; p_value: number | null }>(db,
       `SELECT metric, n_pairs, delta, p_value FROM comparisons WHERE family = 'model-vs-model' AND a = 'support-strict' AND b = 'support-warm' AND approach = 'empathic-support-agent'`);
     expect(pairs.length).toBeGreaterThan(0);
-    expect(pairs.every((p) => p.n_pairs === 6)).toBe(true);
+    // Pairs are scenarios; a metric with nothing to score on a scenario (null) leaves that pair out.
+    expect(pairs.every((p) => p.n_pairs >= 1 && p.n_pairs <= 6)).toBe(true);
     // The warm design writes longer replies on every scenario: a paired difference with a p-value.
     const length = pairs.find((p) => p.metric === 'style.agent_chars');
+    expect(length?.n_pairs).toBe(6);
     expect(length?.delta).toBeLessThan(0);
     expect(length?.p_value).not.toBeNull();
   }, 300_000);
