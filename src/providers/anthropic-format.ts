@@ -3,10 +3,12 @@ import type {
   Message,
   MessageCreateParamsNonStreaming,
   MessageParam,
+  TextBlockParam,
   Tool,
   Usage as AnthropicUsage,
 } from '@anthropic-ai/sdk/resources/messages';
 import type { GenerateRequest, ToolCall, ToolDefinition, Turn, Usage } from '../core/types.js';
+import { laidOutSystem, layoutSystem } from './prompt-layout.js';
 import { argumentsObject, pushMerged, toolResultOf, withOpener } from './turns.js';
 
 type Role = 'user' | 'assistant';
@@ -35,16 +37,47 @@ export function toAnthropicTools(tools: readonly ToolDefinition[]): Tool[] {
   return tools.map((t) => ({ name: t.name, description: t.description, input_schema: { ...t.parameters } }));
 }
 
+/** A cache breakpoint: the prefix up to and including the marked block is written to (or read from) the cache. */
+export const EPHEMERAL = { type: 'ephemeral' } as const;
+
 /**
- * The request body. No temperature or seed: the Messages API version this SDK sends (2026-10-21) rejects sampling
- * parameters with HTTP 400, and has no seed. `rulesContext` is never read here.
+ * The system prompt as blocks: the part every persona variant of the scenario shares (after the tools, which come
+ * first in Anthropic's prefix order) carries a breakpoint, the variant's part follows unmarked.
  */
-export function toAnthropicRequest(model: string, req: GenerateRequest): MessageCreateParamsNonStreaming {
+export function toAnthropicSystem(system: string, cache: boolean): string | TextBlockParam[] | undefined {
+  if (!system) return undefined;
+  if (!cache) return laidOutSystem(system);
+  const { stable, variable } = layoutSystem(system);
+  return [{ type: 'text', text: stable, cache_control: EPHEMERAL }, ...(variable ? [{ type: 'text' as const, text: variable }] : [])];
+}
+
+/**
+ * Marks the last block of the conversation once the cell has made a call before (an agent turn is in the history):
+ * the conversation so far is then read back by the next call instead of billed again. A first call is not marked:
+ * most cells make a single call, and a write costs more than plain input.
+ */
+function markConversation(messages: MessageParam[], turns: readonly Turn[]): void {
+  if (!turns.some((t) => t.speaker === 'agent')) return;
+  const last = messages.at(-1);
+  const blocks = last && Array.isArray(last.content) ? last.content : undefined;
+  const block = blocks?.at(-1);
+  if (block && (block.type === 'text' || block.type === 'tool_result' || block.type === 'tool_use')) block.cache_control = EPHEMERAL;
+}
+
+/**
+ * The request body, laid out stable-first (tools, the shared system part, the variant's part, the conversation) with
+ * cache breakpoints unless `cache` is false. No temperature or seed: the Messages API version this SDK sends
+ * (2026-10-21) rejects sampling parameters with HTTP 400, and has no seed. `rulesContext` is never read here.
+ */
+export function toAnthropicRequest(model: string, req: GenerateRequest, cache = true): MessageCreateParamsNonStreaming {
+  const system = toAnthropicSystem(req.system, cache);
+  const messages = toAnthropicMessages(req.turns);
+  if (cache) markConversation(messages, req.turns);
   return {
     model,
     max_tokens: req.settings.maxOutputTokens,
-    ...(req.system ? { system: req.system } : {}),
-    messages: toAnthropicMessages(req.turns),
+    ...(system ? { system } : {}),
+    messages,
     ...(req.tools.length ? { tools: toAnthropicTools(req.tools) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
-import type { ModelSpec } from '../schema/model-spec.js';
+import { promptCacheOn, type ModelSpec } from '../schema/model-spec.js';
 import { anthropicUsage, fromAnthropicMessage, toAnthropicRequest } from './anthropic-format.js';
 import { resolveKey } from './keys.js';
 import { httpFetch } from './http-fetch.js';
@@ -21,7 +21,7 @@ export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> 
     kind: 'anthropic',
     async generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult> {
       const ctx = callContext(spec, apiKey, signal);
-      const body = toAnthropicRequest(spec.model, req);
+      const body = toAnthropicRequest(spec.model, req, promptCacheOn(spec));
       const t0 = performance.now();
       let message: Anthropic.Message;
       try {

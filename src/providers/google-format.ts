@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Content, GenerateContentConfig, GenerateContentResponse, GenerateContentResponseUsageMetadata, Part, Tool } from '@google/genai';
 import type { GenerateRequest, ToolCall, ToolDefinition, Turn, Usage } from '../core/types.js';
+import { laidOutSystem } from './prompt-layout.js';
 import { argumentsObject, pushMerged, toolResultOf, withOpener } from './turns.js';
 
 /** Gemini often returns function calls without an id; ids made here start with this and are never sent back. */
@@ -59,10 +60,14 @@ export function toGeminiTools(tools: readonly ToolDefinition[]): Tool[] {
   return [{ functionDeclarations: tools.map((t) => ({ name: t.name, description: t.description, parametersJsonSchema: t.parameters })) }];
 }
 
-/** Generation settings; `rulesContext` is never read here. */
+/**
+ * Generation settings; `rulesContext` is never read here. The system instruction is laid out stable-first, which is
+ * what Gemini's implicit caching needs (a repeated prefix is served from cache and billed at the cached rate, with no
+ * marker in the request).
+ */
 export function toGeminiConfig(req: GenerateRequest): GenerateContentConfig {
   return {
-    ...(req.system ? { systemInstruction: req.system } : {}),
+    ...(req.system ? { systemInstruction: laidOutSystem(req.system) } : {}),
     temperature: req.settings.temperature,
     maxOutputTokens: req.settings.maxOutputTokens,
     ...(req.settings.seed !== undefined ? { seed: req.settings.seed } : {}),

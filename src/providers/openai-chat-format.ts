@@ -6,6 +6,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { GenerateRequest, ToolCall, ToolDefinition, Turn, Usage } from '../core/types.js';
+import { laidOutSystem, stablePrefixKey } from './prompt-layout.js';
 import { parseArguments, toolResultOf, withOpener } from './turns.js';
 
 /** OpenAI wants `max_completion_tokens` (reasoning models reject `max_tokens`); local servers widely know only `max_tokens`. */
@@ -23,8 +24,9 @@ const messageFor = {
   tool: (t: Turn): ChatCompletionMessageParam => ({ role: 'tool', tool_call_id: toolResultOf(t).callId, content: t.text }),
 } satisfies Record<Turn['speaker'], (t: Turn) => ChatCompletionMessageParam>;
 
+/** The system prompt goes first, laid out stable-first (src/providers/prompt-layout.ts), then the conversation. */
 export function toChatMessages(system: string, turns: readonly Turn[]): ChatCompletionMessageParam[] {
-  const head: ChatCompletionMessageParam[] = system ? [{ role: 'system', content: system }] : [];
+  const head: ChatCompletionMessageParam[] = system ? [{ role: 'system', content: laidOutSystem(system) }] : [];
   return [...head, ...withOpener(turns).map((t) => messageFor[t.speaker](t))];
 }
 
@@ -32,8 +34,12 @@ export function toChatTools(tools: readonly ToolDefinition[]): ChatCompletionFun
   return tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: { ...t.parameters } } }));
 }
 
-/** The request body; `rulesContext` is never read here. */
-export function toChatRequest(model: string, req: GenerateRequest, maxTokensField: MaxTokensField): ChatCompletionCreateParamsNonStreaming {
+/**
+ * The request body; `rulesContext` is never read here. With `promptCacheKey` (OpenAI's own API; off for servers that
+ * may reject unknown fields) the body carries a key shared by every request with the same tools and stable system
+ * part, i.e. by every persona variant of one scenario, so that OpenAI routes them to the same prompt cache.
+ */
+export function toChatRequest(model: string, req: GenerateRequest, maxTokensField: MaxTokensField, promptCacheKey = true): ChatCompletionCreateParamsNonStreaming {
   return {
     model,
     messages: toChatMessages(req.system, req.turns),
@@ -41,6 +47,7 @@ export function toChatRequest(model: string, req: GenerateRequest, maxTokensFiel
     temperature: req.settings.temperature,
     [maxTokensField]: req.settings.maxOutputTokens,
     ...(req.settings.seed !== undefined ? { seed: req.settings.seed } : {}),
+    ...(promptCacheKey ? { prompt_cache_key: stablePrefixKey(req) } : {}),
   };
 }
 

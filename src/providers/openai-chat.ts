@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
-import type { ModelSpec } from '../schema/model-spec.js';
+import { promptCacheOn, type ModelSpec } from '../schema/model-spec.js';
 import { chatUsage, fromChatCompletion, toChatRequest, type MaxTokensField } from './openai-chat-format.js';
 import { httpFetch } from './http-fetch.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
@@ -22,7 +22,7 @@ export function createChatCompletionsBackend(spec: ModelSpec, opts: ChatBackendO
     kind: spec.kind,
     async generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult> {
       const ctx = callContext(spec, opts.apiKey, signal);
-      const body = toChatRequest(spec.model, req, opts.maxTokensField);
+      const body = toChatRequest(spec.model, req, opts.maxTokensField, promptCacheOn(spec));
       const t0 = performance.now();
       let completion: OpenAI.ChatCompletion;
       try {

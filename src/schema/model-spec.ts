@@ -1,29 +1,81 @@
 import { z } from 'zod';
 import { BackendKindSchema, type BackendKind } from '../core/types.js';
 
-/** A model as the user writes it: `kind:model` (or just `rules`), plus optional connection settings. */
-export const ModelSpecSchema = z.object({
+/** Price override in USD per million tokens, for local or unknown models (or a negotiated price). */
+export const PriceOverrideSchema = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cacheRead: z.number().nonnegative().optional(),
+  cacheWrite: z.number().nonnegative().optional(),
+  source: z.string().default('config override'),
+});
+
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
+
+/**
+ * Where a vendor's model is served when it is not the vendor's public endpoint (docs/providers.md):
+ * Azure OpenAI (an OpenAI model behind a deployment), Vertex AI (Gemini, or Claude from Google's model garden).
+ * Credentials come from named environment variables only; a run never reads credential files of its own.
+ */
+export const EndpointSchema = z.discriminatedUnion('platform', [
+  z.strictObject({
+    platform: z.literal('azure'),
+    /** The resource URL, e.g. https://my-resource.openai.azure.com (or set AZURE_OPENAI_ENDPOINT). */
+    endpoint: z.url().optional(),
+    /** The deployment name; the model id stays the model the deployment serves (used for prices). */
+    deployment: z.string().min(1),
+    apiVersion: z.string().min(1).default('2024-10-21'),
+    /** Variable holding a Microsoft Entra access token; without it the key variable (AZURE_OPENAI_API_KEY) is used. */
+    tokenEnv: envName.optional(),
+  }),
+  z.strictObject({
+    platform: z.literal('vertex'),
+    project: z.string().min(1),
+    location: z.string().min(1),
+    /** Variable holding an OAuth access token (e.g. from `gcloud auth print-access-token`); never read from files. */
+    tokenEnv: envName.default('GOOGLE_VERTEX_ACCESS_TOKEN'),
+  }),
+]);
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+/** The fields of a model entry (strict: unknown keys are errors); ModelSpecSchema adds the checks across fields. */
+const ModelFieldsSchema = z.strictObject({
   kind: BackendKindSchema,
   model: z.string().min(1),
   baseUrl: z.url().optional(),
   /** Name of the environment variable holding the key; defaults to the vendor's usual variable. */
-  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
-  /** Per-provider rate limits (requests and tokens per minute). */
+  apiKeyEnv: envName.optional(),
+  /**
+   * Per-provider rate limits (requests and tokens per minute). When neither is set, a run paces itself from the
+   * provider's rate-limit headers (src/run/adaptive-limit.ts); set either to pace by hand instead.
+   */
   rpm: z.number().positive().optional(),
   tpm: z.number().positive().optional(),
   /** Per-call timeout. */
   timeoutMs: z.number().int().positive().default(60_000),
   maxRetries: z.number().int().min(0).max(10).default(4),
-  /** Price override in USD per million tokens, for local or unknown models. */
-  prices: z.object({
-    input: z.number().nonnegative(),
-    output: z.number().nonnegative(),
-    cacheRead: z.number().nonnegative().optional(),
-    cacheWrite: z.number().nonnegative().optional(),
-    source: z.string().default('config override'),
-  }).optional(),
+  prices: PriceOverrideSchema.optional(),
+  /** Stream replies, recording time to first token and output speed; the transcript is the same either way. */
+  stream: z.boolean().optional(),
+  /**
+   * Prompt-cache markers on requests (Anthropic cache_control, OpenAI prompt_cache_key). On by default for the
+   * vendors' own APIs; off by default for openai-compatible servers, which may reject unknown fields.
+   */
+  promptCache: z.boolean().optional(),
+  endpoint: EndpointSchema.optional(),
+});
+
+/** A model as the user writes it: `kind:model` (or just `rules`), plus optional connection settings. */
+export const ModelSpecSchema = ModelFieldsSchema.superRefine((s, ctx) => {
+  const allowed: Record<Endpoint['platform'], BackendKind[]> = { azure: ['openai'], vertex: ['google', 'anthropic'] };
+  if (s.endpoint && !allowed[s.endpoint.platform].includes(s.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['endpoint', 'platform'], message: `platform ${s.endpoint.platform} serves ${allowed[s.endpoint.platform].join(' or ')} models, not ${s.kind}` });
+  }
 });
 export type ModelSpec = z.infer<typeof ModelSpecSchema>;
+
+/** Whether requests for this model carry prompt-cache markers. */
+export const promptCacheOn = (spec: Pick<ModelSpec, 'kind' | 'promptCache'>): boolean => spec.promptCache ?? spec.kind !== 'openai-compatible';
 
 const kinds = BackendKindSchema.options;
 
@@ -41,10 +93,10 @@ export function parseModelId(id: string): { kind: BackendKind; model: string } {
   return { kind: parsed.data, model };
 }
 
-/** The model entry in a config: a string or an object with `id`. */
+/** The model entry in a config: a string or a strict object with `id` (unknown keys are errors). */
 export const ModelEntrySchema = z.union([
   z.string().min(1),
-  ModelSpecSchema.omit({ kind: true, model: true }).extend({ id: z.string().min(1) }),
+  z.strictObject({ id: z.string().min(1) }).extend(ModelFieldsSchema.omit({ kind: true, model: true }).shape),
 ]);
 export type ModelEntry = z.input<typeof ModelEntrySchema>;
 

@@ -44,7 +44,7 @@ describe('anthropic backend over loopback HTTP', () => {
     expect(got.body).toEqual({
       model: 'claude-mock',
       max_tokens: 256,
-      system: 'You are a support agent.',
+      system: [{ type: 'text', text: 'You are a support agent.', cache_control: { type: 'ephemeral' } }],
       messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi there' }] }],
     });
     expect(got.rawBody).not.toContain(RULES_MARKER);
@@ -93,7 +93,8 @@ describe('anthropic backend over loopback HTTP', () => {
         content: [
           { type: 'tool_result', tool_use_id: 'call_1', content: '{"status":"shipped"}' },
           { type: 'tool_result', tool_use_id: 'call_2', content: '{"status":"packing"}' },
-          { type: 'text', text: 'Thanks!' },
+          // The cell has called before: the conversation so far gets a cache breakpoint for the next call.
+          { type: 'text', text: 'Thanks!', cache_control: { type: 'ephemeral' } },
         ],
       },
     ]);

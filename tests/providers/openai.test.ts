@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import type { Backend } from '../../src/core/types.js';
 import { createOpenAIBackend } from '../../src/providers/openai.js';
+import { stablePrefixKey } from '../../src/providers/prompt-layout.js';
 import { OUTREACH_OPENER } from '../../src/providers/turns.js';
 import { setEnv } from './mocks/env.js';
 import { describeErrorMapping } from './mocks/error-cases.js';
@@ -46,6 +47,7 @@ describe('openai backend over loopback HTTP', () => {
       temperature: 0.3,
       max_completion_tokens: 256,
       seed: 7,
+      prompt_cache_key: stablePrefixKey(request([])),
     });
     expect(got.rawBody).not.toContain(RULES_MARKER);
   });

@@ -3,7 +3,7 @@ import { json, listen, newJournal, readBody, text, usageFor, type MockOptions, t
 interface Block { type: string; text?: string; content?: unknown; name?: string; input?: unknown }
 interface MessagesBody {
   model: string;
-  system?: string;
+  system?: string | { text: string }[];
   messages: { role: 'user' | 'assistant'; content: string | Block[] }[];
   tools?: { name: string }[];
 }
@@ -16,7 +16,8 @@ function simple(b: MessagesBody): SimpleRequest {
       text: blk.type === 'text' ? (blk.text ?? '') : blk.type === 'tool_result' ? text(blk.content) : JSON.stringify(blk.input ?? {}),
     }));
   });
-  return { system: b.system ?? '', messages, toolNames: (b.tools ?? []).map((t) => t.name) };
+  // The system prompt comes as text blocks when it carries a cache breakpoint.
+  return { system: typeof b.system === 'string' ? b.system : (b.system ?? []).map((x) => x.text).join('\n\n'), messages, toolNames: (b.tools ?? []).map((t) => t.name) };
 }
 
 function message(b: MessagesBody, reply: Exclude<SimpleReply, { error: string }>, usage: { input: number; output: number }): unknown {
