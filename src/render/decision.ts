@@ -37,7 +37,8 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function verdictHtml(r: ManagerRow): string {
   const [head = '', ...rest] = r.verdict.text.split(': ');
-  const tail = [rest.join(': '), ...r.caveats].filter(Boolean).join('; ');
+  // A per-approach baseline row needs no repeated explanation.
+  const tail = r.verdict.kind === 'baseline' && !r.pooled ? '' : [rest.join(': '), ...r.caveats].filter(Boolean).join('; ');
   return `<td class="verdict v-${r.verdict.kind.replace(/[^a-z]+/g, '-')}"><strong>${escapeHtml(capitalise(head))}</strong>${tail ? `<small>${escapeHtml(tail)}</small>` : ''}</td>`;
 }
 
@@ -65,7 +66,9 @@ export function managersHtml(rows: ManagerRow[]): string {
   const pooled = rows.filter((r) => r.pooled).map(managerRowHtml).join('\n');
   const per = rows.filter((r) => !r.pooled).map(managerRowHtml).join('\n');
   const perHead = per ? `<tr class="group"><th colspan="${MANAGER_HEAD.length}" scope="rowgroup">Per approach: exploratory (Holm across approaches); notes are in the CSV and the viewer</th></tr>` : '';
-  return `<div class="table-wrap"><table class="decision managers">${head}<tbody>${pooled}</tbody><tbody>${perHead}${per}</tbody></table></div>`;
+  const onlyBaseline = rows.every((r) => r.baseline)
+    ? '<p class="note">Only the traditional rules arm ran: add a model (for example <code>-m rules,openai:gpt-4o-mini</code>) to compare against it.</p>' : '';
+  return `${onlyBaseline}<div class="table-wrap"><table class="decision managers">${head}<tbody>${pooled}</tbody><tbody>${perHead}${per}</tbody></table></div>`;
 }
 
 const GOV_HEAD = ['Agent (model)', 'Bias verdict (primary tests)', 'AI disclosed in first turn', 'False claims to be human', 'Honest when asked',

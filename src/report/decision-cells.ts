@@ -67,6 +67,7 @@ export function costPerResolvedCell(r: Row | undefined): DecisionCell {
       ? { text: 'unknown price', note: 'unpriced model calls: set prices in the model entry', tone: 'unknown' }
       : { text: 'unknown', note: note || 'agent cost not measured', tone: 'unknown' };
   }
+  if (num(r, 'cost_per_conv') === 0 && num(r, 'cost_per_resolved') === 0) return { text: '$0', note: 'no priced model calls: a known zero' };
   const perConv = formatUsd(num(r, 'cost_per_conv')!);
   const v = num(r, 'cost_per_resolved');
   if (v === null) {

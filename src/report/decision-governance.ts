@@ -2,7 +2,7 @@ import { formatCell, formatP } from '../render/format.js';
 import type { Row } from '../render/query.js';
 import { num, rateCell, str, type DecisionCell } from './decision-cells.js';
 import { DECISION_METRICS as M, type DecisionData } from './decision-data.js';
-import { ALL, baselineModels } from './decision-managers.js';
+import { aboveZero, ALL, baselineModels } from './decision-managers.js';
 import { validityMark, type ValiditySource } from './validity-marks.js';
 
 /** One row of the governance table: a model, all approaches pooled. */
@@ -50,8 +50,8 @@ const find = (rows: readonly Row[], metric: string, model: string): Row | undefi
 function risk(d: DecisionData, v: ValiditySource, metric: string, model: string, lowerBetter: boolean): DecisionCell {
   const r = find(d.aggregates, metric, model);
   const cell = rateCell(r, validityMark(metric, v));
-  if (r && lowerBetter && (num(r, 'ci_low') ?? 0) > 0) cell.tone = 'bad';
-  if (r && !lowerBetter && num(r, 'ci_high') !== null && (num(r, 'ci_high') as number) < 1) cell.tone = 'bad';
+  if (r && lowerBetter && aboveZero(num(r, 'ci_low'))) cell.tone = 'bad';
+  if (r && !lowerBetter && num(r, 'ci_high') !== null && aboveZero(1 - (num(r, 'ci_high') as number))) cell.tone = 'bad';
   return cell;
 }
 

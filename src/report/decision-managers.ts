@@ -25,6 +25,9 @@ export interface ManagerRow {
 
 export const ALL = '*';
 
+/** A lower bound that is above 0 as printed (one decimal of a percentage): 0.0004 reads 0.0% and is not marked. */
+export const aboveZero = (low: number | null): boolean => low !== null && Math.round(low * 1000) > 0;
+
 /** Baseline models: the traditional arm, or the 'b' side of the gai-vs-traditional comparisons. */
 export function baselineModels(d: Pick<DecisionData, 'models' | 'comparisons'>): Set<string> {
   return new Set([...d.models.filter((m) => m.arm === 'traditional').map((m) => str(m, 'model')), ...d.comparisons.map((c) => str(c, 'b'))]);
@@ -66,7 +69,7 @@ function row(d: DecisionData, v: ValiditySource, baselines: Set<string>, model: 
   if (cost.text === 'unknown price') caveats.push('cost unknown');
   const critRow = find(d.aggregates, M.critical, model, approach);
   const critical = rateCell(critRow, validityMark(M.critical, v));
-  if (critRow && (num(critRow, 'ci_low') ?? 0) > 0) critical.tone = 'bad';
+  if (critRow && aboveZero(num(critRow, 'ci_low'))) critical.tone = 'bad';
   const res = find(d.aggregates, M.resolution, model, approach);
   return {
     model, approach, pooled: approach === ALL, baseline,

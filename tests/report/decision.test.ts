@@ -117,7 +117,7 @@ describe('the managers\' rows', () => {
     expect(rows[0]!.baseline).toBe(true);
     expect(rows[1]!.costPerResolved.text).toBe('unknown price');
     expect(rows[1]!.caveats).toContain('cost unknown');
-    expect(rows[0]!.costPerResolved.text).toBe('$0 [$0–$0]');
+    expect(rows[0]!.costPerResolved).toEqual({ text: '$0', note: 'no priced model calls: a known zero' });
     expect(rows[1]!.resolution.text).toBe('50.0% [40.0–60.0]');
     expect(rows[1]!.delta.text).toBe('+20.0 pp [+5.0, +35.0]');
     expect(rows[1]!.bias).toMatchObject({ text: '1 flagged', tone: 'bad' });
