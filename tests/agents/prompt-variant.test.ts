@@ -45,3 +45,32 @@ describe('prompt variants', () => {
     expect(PromptVariantEntrySchema.safeParse({ ...entry(), tools: ['send_email'] }).success).toBe(false);
   });
 });
+
+describe('prompt variants in the plan', () => {
+  it('a variant meets only its approach, has cells of its own, and its conversations use its design (live and batch alike)', async () => {
+    const { loadSuite } = await import('../../src/plan/suite.js');
+    const { planCells } = await import('../../src/plan/cells.js');
+    const { agentSpecs } = await import('../../src/agents/plan.js');
+    const { conversationSetup, agentRequest, startState } = await import('../../src/run/conversation-state.js');
+    const { resolveScenario } = await import('../../src/plan/material.js');
+    const { applyVariant } = await import('../../src/plan/personas.js');
+    const suite = loadSuite('tests/fixtures/suite/config.yaml', { personaVariants: 'none' });
+    const variants = agentSpecs(suite.models, [entry()]).slice(suite.models.length);
+    const base = planCells(suite.scenarios, suite.approaches, suite.models, suite.config, suite.datasets);
+    const cells = planCells(suite.scenarios, suite.approaches, suite.models, suite.config, suite.datasets, variants);
+    // The bundled cells keep their keys; the variant adds one cell, on the empathic-support scenario only.
+    expect(cells.filter((c) => c.agent.kind !== 'prompt-variant').map((c) => c.cell.key)).toEqual(base.map((c) => c.cell.key));
+    const mine = cells.filter((c) => c.agent.kind === 'prompt-variant');
+    expect(mine.map((c) => [c.cell.model, c.cell.approach, c.spec?.model])).toEqual([['warm', 'empathic-support-agent', 'gpt-4o-mini']]);
+    const pc = mine[0]!;
+    const r = resolveScenario(applyVariant(pc.scenario, pc.variant), pc.variant, suite.datasets);
+    const setup = conversationSetup(pc, r, { ...d, seed: 1 });
+    expect(setup.system).toMatch(/^Be warm with Alex\./);
+    const req = agentRequest(setup, startState(setup, 'now'));
+    expect(req.system).toBe(setup.system);
+    // Editing the prompt gives new cell keys: old conversations are never reused for a new design.
+    const edited = agentSpecs(suite.models, [entry({ system: 'Be brisk.' })]).slice(suite.models.length);
+    const again = planCells(suite.scenarios, suite.approaches, suite.models, suite.config, suite.datasets, edited).find((c) => c.agent.kind === 'prompt-variant')!;
+    expect(again.cell.key).not.toBe(pc.cell.key);
+  });
+});

@@ -52,6 +52,11 @@ describe('examples/deployed-bot: a deployed bot against the rules arm', () => {
     const pairs = await query<{ n: number; n_pairs: number }>(db, `SELECT count(*)::INTEGER AS n, max(n_pairs)::INTEGER AS n_pairs FROM comparisons WHERE family = 'gai-vs-traditional' AND a = 'helpdesk-bot' AND b = 'rules' AND approach = 'empathic-support-agent'`);
     expect(pairs[0]!.n).toBeGreaterThan(0);
     expect(pairs[0]!.n_pairs).toBe(6);
+    // Cost per conversation from what the bot reported (per resolved conversation when any was resolved).
+    const costs = await query<{ cost_per_conv: number | null; price_sources: string }>(db, `SELECT cost_per_conv, price_sources FROM costs WHERE model = 'helpdesk-bot' AND approach = 'empathic-support-agent' AND role = 'agent'`);
+    expect(costs).toHaveLength(1);
+    expect(costs[0]!.cost_per_conv).toBeGreaterThan(0);
+    expect(costs[0]!.price_sources).toContain('reported by the agent');
     // The manifest records the agent (and no secret); the report names it.
     const [run] = await query<{ manifest_json: string }>(db, `SELECT manifest_json FROM runs`);
     expect(JSON.parse(run!.manifest_json).agents).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'helpdesk-bot', args: expect.objectContaining({ kind: 'http', arm: 'gai' }) })]));
