@@ -1,4 +1,4 @@
-import { existsSync, globSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { InputError, type InputProblem } from '../core/errors.js';
 import { APPROACHES } from '../approaches/index.js';
 import type { Approach } from '../approaches/approach.js';
@@ -8,6 +8,8 @@ import { ScenarioSchema, type Scenario } from '../schema/scenario.js';
 import { modelSpecFromEntry, type ModelEntry, type ModelSpec } from '../schema/model-spec.js';
 import { loadDatasets, type DatasetIndex } from './datasets.js';
 import { crossCheckScenario } from './crossref.js';
+import { approachCoverage, checkApproachIds, checkVariantSets, filesOfGlob, scenarioFilesChecked, unusedVariantSets } from './selection.js';
+import { modelNameWarnings } from './model-names.js';
 import type { AgentSpec } from '../agents/agent.js';
 import { agentSpecs } from '../agents/plan.js';
 
@@ -21,6 +23,8 @@ export interface Suite {
   models: ModelSpec[];
   /** The suite's `agents:` entries (prompt variants, HTTP, module, command agents); the models are in `models`. */
   agents: AgentSpec[];
+  /** Allowed but probably not meant (a model name no price table knows, a variant set no scenario uses): printed by the CLI. */
+  warnings?: string[];
 }
 
 export const DEFAULT_CONFIG_FILE = 'cxbench.config.yaml';
@@ -32,18 +36,18 @@ export function loadConfig(file: string | undefined): { config: SuiteConfig; fil
 }
 
 export function scenarioFilesFor(globs: string[]): string[] {
-  const files = new Set<string>();
-  for (const g of globs) for (const f of globSync(g)) if (/\.(ya?ml|json)$/.test(f)) files.add(f);
-  return [...files].sort();
+  return [...new Set(globs.flatMap(filesOfGlob))].sort();
 }
 
-/** Loads every scenario and dataset, validates all of them, and reports every problem at once. */
-export function loadScenarios(globs: string[], datasets: DatasetIndex): { scenarios: Scenario[]; files: Map<string, string> } {
+/**
+ * Loads every scenario and dataset, validates all of them, and reports every problem at once. Every glob must match
+ * a scenario file (`source` is where the globs came from: the config file or the command line).
+ */
+export function loadScenarios(globs: string[], datasets: DatasetIndex, source = 'scenarios'): { scenarios: Scenario[]; files: Map<string, string> } {
   const problems: InputProblem[] = [];
   const scenarios: Scenario[] = [];
   const files = new Map<string, string>();
-  const paths = scenarioFilesFor(globs);
-  if (paths.length === 0) throw new InputError(`no scenario files match ${globs.join(', ')}`, [{ file: globs.join(', '), path: 'scenarios', expected: 'at least one scenario file', found: 'no matching files' }]);
+  const paths = scenarioFilesChecked(globs, source, source === 'command line' ? '--scenarios' : 'scenarios');
   for (const file of paths) {
     let s: Scenario;
     try {
@@ -76,7 +80,10 @@ export function applyOverrides(config: SuiteConfig, o: SuiteOverrides): SuiteCon
   const raw: Record<string, unknown> = { ...config };
   if (o.models?.length) raw['models'] = o.models.map((id) => (o.baseUrl && id.startsWith('openai-compatible:') ? { id, baseUrl: o.baseUrl } : id));
   else if (o.baseUrl) raw['models'] = config.models.map((m) => (typeof m === 'string' && m.startsWith('openai-compatible:') ? { id: m, baseUrl: o.baseUrl } : m));
-  if (o.approaches?.length) raw['approaches'] = o.approaches;
+  if (o.approaches?.length) {
+    checkApproachIds(o.approaches, Object.keys(APPROACHES), 'command line', '--approaches');
+    raw['approaches'] = o.approaches;
+  }
   if (o.scenarios?.length) raw['scenarios'] = o.scenarios;
   if (o.epochs !== undefined) raw['epochs'] = o.epochs;
   if (o.output) raw['output'] = o.output;
@@ -119,13 +126,20 @@ export function resolveModels(config: SuiteConfig, source = 'config', configSour
 export function loadSuite(configFile: string | undefined, overrides: SuiteOverrides = {}): Suite {
   const { config: base, file } = loadConfig(configFile);
   const config = applyOverrides(base, overrides);
-  const datasets = loadDatasets(config.datasets);
-  const { scenarios, files } = loadScenarios(config.scenarios, datasets);
-  const wanted = config.approaches === 'all' ? Object.keys(APPROACHES) : config.approaches;
-  const approaches = new Map<string, Approach>(wanted.map((id) => [id, APPROACHES[id as keyof typeof APPROACHES]]));
   const configSource = file ?? 'the default config';
-  const models = resolveModels(config, overrides.models?.length ? 'command line' : configSource, configSource);
+  const from = (overridden: unknown): string => (overridden ? 'command line' : configSource);
+  const datasets = loadDatasets(config.datasets);
+  checkVariantSets(config.personaVariants, datasets, from(overrides.personaVariants), overrides.personaVariants ? '--variants' : 'personaVariants');
+  const { scenarios, files } = loadScenarios(config.scenarios, datasets, from(overrides.scenarios?.length));
+  const wanted = config.approaches === 'all' ? Object.keys(APPROACHES) : config.approaches;
+  const warnings = [
+    ...approachCoverage(wanted, config.approaches !== 'all', scenarios, from(overrides.approaches?.length)),
+    ...unusedVariantSets(config.personaVariants, scenarios),
+  ];
+  const approaches = new Map<string, Approach>(wanted.map((id) => [id, APPROACHES[id as keyof typeof APPROACHES]]));
+  const models = resolveModels(config, from(overrides.models?.length), configSource);
+  warnings.push(...modelNameWarnings(models));
   // Agent labels must not collide with the models' (a label is the `model` column); only the entries are kept here.
   const agents = agentSpecs(models, config.agents, configSource).slice(models.length);
-  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models, agents };
+  return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models, agents, warnings };
 }

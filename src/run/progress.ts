@@ -30,20 +30,21 @@ const renderers = {
         const now = Date.now();
         if (now - last > 100 || c.finished === c.total) { last = now; out.write(`\r\x1b[2K${c.line()}`); }
       },
-      finish() { out.write(`\r\x1b[2K${c.line()}\n`); },
+      finish() { if (c.total) out.write(`\r\x1b[2K${c.line()}\n`); },
     };
   },
   plain: (out: NodeJS.WriteStream) => {
     const c = new Counter();
     let nextPct = 10;
     return {
-      start(total: number, label: string) { c.total = total; c.label = label; c.t0 = Date.now(); out.write(`${label}: ${total} cells to run\n`); },
+      // Nothing to run shows nothing: the command's own summary says so.
+      start(total: number, label: string) { c.total = total; c.label = label; c.t0 = Date.now(); if (total) out.write(`${label}: ${total} cells to run\n`); },
       tick(s: Parameters<Progress['tick']>[0]) {
         c.count(s);
         const pct = c.total ? (100 * c.finished) / c.total : 100;
         if (pct >= nextPct && c.finished < c.total) { out.write(`${c.line()}\n`); while (nextPct <= pct) nextPct += 10; }
       },
-      finish() { out.write(`${c.line()}\n`); },
+      finish() { if (c.total) out.write(`${c.line()}\n`); },
     };
   },
   silent: () => ({ start() {}, tick() {}, finish() {} }),

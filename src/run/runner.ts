@@ -168,7 +168,9 @@ async function setUpRun(suite: Suite, store: Store, opts: RunOptions, redactor: 
 
   const runId = newRunId();
   const manifest = buildManifest(suite, opts.evaluators);
-  await store.exec(
+  // A rerun with no cell left to run records no run (the report's run count stays the number of runs that ran);
+  // the first run of a database is recorded even when it plans nothing, so the file says what was asked.
+  if (todoCount > 0 || (await store.all('SELECT 1 FROM runs LIMIT 1')).length === 0) await store.exec(
     `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, ?)`,
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), planned, opts.shard ?? null],
   );

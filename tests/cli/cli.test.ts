@@ -41,9 +41,14 @@ describe('cxbench CLI', () => {
     expect(await count(db, 'SELECT count(*) FROM messages')).toBeGreaterThanOrEqual(5 * 2);
     const second = await runCli(['run', '-c', config, '--progress', 'silent']);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('5 already in the database, 0 ran');
+    // A rerun with nothing new records no run, so the report's "N run(s)" stays the number of runs that ran.
+    expect(second.stdout).toContain('nothing to run: all 5 planned cells are already in the database, so no run was recorded');
+    expect(second.stderr).toBe('');
     expect(await count(db, 'SELECT count(*) FROM conversations')).toBe(5);
-    expect(await count(db, 'SELECT count(DISTINCT run_id) FROM runs')).toBe(2);
+    expect(await count(db, 'SELECT count(DISTINCT run_id) FROM runs')).toBe(1);
+    const report = await runCli(['report', '-c', config]);
+    expect(report.code).toBe(0);
+    expect(readFileSync(join(dir, 'out/report/report.html'), 'utf8')).toMatch(/\b1 run\(s\)/);
   });
 
   it('validate names the file and field of a broken scenario, exits 2, and leaves the database untouched', async () => {

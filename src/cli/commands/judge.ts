@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { dbPath } from '../options.js';
+import { dbPath, outputOption } from '../options.js';
 
 export function registerJudge(program: Command): void {
   const judge = program.command('judge').description('judge reliability');
-  judge.command('calibrate')
+  const calibrate = judge.command('calibrate')
     .description('compare a judge with human labels (CSV: item_id, metric, human_label, judge_label, persona_group; see docs/judge-calibration.md) and store its validation status')
     .argument('<csv>', 'calibration CSV')
     .requiredOption('--judge <id>', 'the judge these labels came from, e.g. openai:gpt-4o-mini#<prompt hash>')
-    .option('--nominal <metrics>', 'comma-separated metrics whose labels are categories, not ordered levels')
-    .option('-o, --output <dir>', 'output folder holding cxbench.duckdb (the status is stored there for the report)', 'out')
+    .option('--nominal <metrics>', 'comma-separated metrics whose labels are categories, not ordered levels');
+  outputOption(calibrate, 'output folder holding cxbench.duckdb (the status is stored there for the report)', 'out')
     .action(async (csv: string, opts: { judge: string; nominal?: string; output: string }) => {
       const { readFileSync, existsSync } = await import('node:fs');
       const { InputError } = await import('../../core/errors.js');

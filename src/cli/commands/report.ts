@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { SuiteConfig } from '../../schema/config.js';
 import type { Store } from '../../store/db.js';
-import { dbPath, reportDir } from '../options.js';
+import { dbPath, outputOption, reportDir } from '../options.js';
 
 /** Transcripts embedded in report.html (the first N by cell key); all of them stay in the database and `export jsonl`. */
 export const REPORT_TRANSCRIPT_CAP = 2_000;
@@ -28,10 +28,9 @@ export async function buildOutputs(store: Store, config: SuiteConfig, where: { d
 }
 
 export function registerReport(program: Command): void {
-  program.command('report')
+  outputOption(program.command('report')
     .description('rebuild the analysis and the report from the database')
-    .option('-c, --config <file>', 'suite config (for output folder, ROI inputs, bias margins)')
-    .option('-o, --output <dir>', 'output folder holding cxbench.duckdb')
+    .option('-c, --config <file>', 'suite config (for output folder, ROI inputs, bias margins)'), 'output folder holding cxbench.duckdb; the report goes to <output>/report')
     .option('--compare <dbs...>', 'compare two runs: --compare <runA.duckdb> <runB.duckdb> (writes compare.html and compare.md)')
     .action(async (opts: { config?: string; output?: string; compare?: string[] }) => {
       const { loadConfig, applyOverrides } = await import('../../plan/suite.js');
@@ -64,11 +63,10 @@ export function registerReport(program: Command): void {
 }
 
 export function registerAnalyse(program: Command): void {
-  program.command('analyse')
+  outputOption(program.command('analyse')
     .alias('analyze')
     .description('recompute the analysis tables (statistics, bias audit, costs, ROI) from the database; `report` runs it too')
-    .option('-c, --config <file>', 'suite config (ROI inputs, bias margins, seed)')
-    .option('-o, --output <dir>', 'output folder holding cxbench.duckdb')
+    .option('-c, --config <file>', 'suite config (ROI inputs, bias margins, seed)'), 'output folder holding cxbench.duckdb')
     .action(async (opts: { config?: string; output?: string }) => {
       const { loadConfig, applyOverrides } = await import('../../plan/suite.js');
       const { openStore } = await import('../../store/db.js');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { dbPath, overridesFrom, suiteOptions, type SuiteCliOptions } from '../options.js';
+import { dbPath, loadSuiteFromCli, suiteOptions, type SuiteCliOptions } from '../options.js';
 import { EXIT } from '../exit.js';
 import { handleInterrupts, SIGNAL_EXIT } from '../interrupt.js';
 import type { Store } from '../../store/db.js';
@@ -27,7 +27,6 @@ export function registerRun(program: Command): void {
     .option('--batch', "use the providers' batch APIs (OpenAI, Anthropic, Gemini) at half price: one agent step per batch round; run again to resume pending batches")
     .option('--poll-interval <ms>', 'with --batch: milliseconds between polls of a pending batch (default 60000)')
     .action(async (opts: RunCliOptions) => {
-      const { loadSuite } = await import('../../plan/suite.js');
       const { openStore } = await import('../../store/db.js');
       const { runSuite, preflight } = await import('../../run/runner.js');
       const { EVALUATORS, metricCatalog } = await import('../../../evaluators/index.js');
@@ -50,7 +49,7 @@ export function registerRun(program: Command): void {
       if (opts.batch && opts.offline) throw new InputError('--offline replays the cache of live calls; it cannot be combined with --batch', [{ file: 'command line', path: '--batch', expected: 'either --batch or --offline', found: 'both' }]);
 
       // Everything is validated before the database is opened, so bad input never touches stored results.
-      const suite = loadSuite(opts.config, overridesFrom(opts));
+      const suite = await loadSuiteFromCli(opts);
       preflight(suite);
       const judge = await createJudge(suite.config);
       const path = dbPath(suite.config.output);
@@ -89,13 +88,19 @@ export function registerRun(program: Command): void {
           } finally {
             interruption.dispose();
           }
-          out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
-            `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors${summary.localErrors ? `, ${summary.localErrors} local errors` : ''}) in ${(summary.wallMs / 1000).toFixed(2)}s`);
+          const recorded = (await store.all('SELECT 1 FROM runs WHERE run_id = ?', [summary.runId])).length > 0;
+          if (!recorded) {
+            out(`nothing to run${shard ? ` in shard ${formatShard(shard)}` : ''}: all ${summary.planned} planned cells are already in the database, so no run was recorded`);
+          } else {
+            out(`run ${summary.runId}${shard ? ` (shard ${formatShard(shard)})` : ''}: ${summary.planned} cells planned, ${summary.skippedExisting} already in the database, ${summary.ran} ran ` +
+              `(${summary.done} done, ${summary.agentErrors} agent errors, ${summary.infraErrors} infrastructure errors${summary.localErrors ? `, ${summary.localErrors} local errors` : ''}) in ${(summary.wallMs / 1000).toFixed(2)}s`);
+          }
           const cost = await runCost(store, summary.runId);
           if (cost) out(cost);
+          // Why cells failed, by cause with the first message (every message is in conversations.error_message).
+          const { failureCauses, formatFailureCauses } = await import('../failure-summary.js');
+          for (const line of formatFailureCauses(await failureCauses(store, summary.runId), summary.runId, path)) out(line);
           for (const [model, why] of Object.entries(summary.stoppedModels)) out(`stopped ${model}: ${why}`);
-          // Why cells failed on the provider's or bot's side: the first reason per model or agent (all are in conversations.error_message).
-          for (const [model, c] of Object.entries(summary.infraCauses)) out(`infrastructure errors of ${model}: ${c.cells} cell(s); first cause: ${c.reason}`);
           if (summary.localFailure !== undefined) {
             out(`stopped: ${summary.localFailure}`);
             out('  this is a failure on this machine, not the agent\'s: no cell was counted against it. Fix it and run the same command again: the unfinished cells will run.');

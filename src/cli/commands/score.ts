@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { dbPath, overridesFrom, suiteOptions, type SuiteCliOptions } from '../options.js';
+import { dbPath, loadSuiteFromCli, suiteOptions, type SuiteCliOptions } from '../options.js';
 
 export function registerScore(program: Command): void {
-  suiteOptions(program.command('score'))
+  suiteOptions(program.command('score'), ['config', 'scenarios', 'output'])
     .description('re-score stored conversations with the current evaluators (no generation)')
     .action(async (opts: SuiteCliOptions) => {
-      const { loadSuite } = await import('../../plan/suite.js');
       const { openStore } = await import('../../store/db.js');
       const { rescore } = await import('../../score/rescore.js');
       const { EVALUATORS, metricCatalog } = await import('../../../evaluators/index.js');
@@ -13,7 +12,7 @@ export function registerScore(program: Command): void {
       const { createJudge } = await import('../judge.js');
       const { RunAbort } = await import('../../core/errors.js');
       const { existsSync } = await import('node:fs');
-      const suite = loadSuite(opts.config, overridesFrom(opts));
+      const suite = await loadSuiteFromCli(opts);
       const path = dbPath(suite.config.output);
       if (!existsSync(path)) throw new RunAbort(`no database at ${path}: run \`cxbench run\` first`);
       const judge = await createJudge(suite.config);
