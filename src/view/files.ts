@@ -78,8 +78,8 @@ export class ViewerFiles {
     for (const f of files) {
       await viewer.use([f.index], async (c) => {
         const tables = (await c.runAndReadAll(`SELECT table_name FROM information_schema.tables WHERE table_catalog = '${f.alias}'`)).getRowObjectsJS().map((r) => String(r['table_name']));
-        const missing = ['runs', 'conversations', 'messages', 'scores'].filter((t) => !tables.includes(t));
-        if (missing.length) throw new InputError(`${f.path} is not a cxbench database`, [{ file: f.path, path: '', expected: 'the tables runs, conversations, messages and scores', found: `no ${missing.join(', ')}` }]);
+        const missing = ['runs', 'conversations', 'messages', 'model_calls', 'scores', 'metrics'].filter((t) => !tables.includes(t));
+        if (missing.length) throw new InputError(`${f.path} is not a cxbench database`, [{ file: f.path, path: '', expected: 'the tables runs, conversations, messages, model_calls, scores and metrics', found: `no ${missing.join(', ')}` }]);
       }).catch((e) => {
         viewer.close();
         throw e instanceof FileBusy ? new InputError(e.message) : e;

@@ -6,7 +6,7 @@ import { parseQuery } from './bad-request.js';
 import type { ViewerFiles } from './files.js';
 import { compare, CompareQuery } from './queries/compare.js';
 import { conversationsQuery, ConversationsQuery } from './queries/conversations.js';
-import { DiffQuery, diffQuery, diffSummarySql } from './queries/diff.js';
+import { DiffQuery, diffQuery, diffSummarySql, diffTable } from './queries/diff.js';
 import { facets } from './queries/facets.js';
 import { grid, GridQuery } from './queries/grid.js';
 import { runsQuery, RunsQuery } from './queries/runs.js';
@@ -51,13 +51,13 @@ export const ROUTES = {
   '/api/compare': async (files, params) => json(await compare(files, parseQuery(CompareQuery, params))),
   '/api/diff': async (files, params) => {
     const p = parseQuery(DiffQuery, params);
-    if (p.format === 'csv') return table(files, diffQuery(p), p, 'diff.csv');
+    const t = await diffTable(files, p);
+    if (p.format === 'csv') return table(files, diffQuery(p, t), p, 'diff.csv');
     // The counts of every kind of change come with the page; the chosen kind's count is the page's total.
-    const s = diffSummarySql(p);
-    const q = diffQuery(p);
+    const q = diffQuery(p, t);
     const [rows, counted] = await Promise.all([
-      files.all(q.files, `${q.select} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`, q.params),
-      files.all<Record<string, number>>(s.files, s.sql, s.params),
+      files.all([], `${q.select} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`),
+      files.all<Record<string, number>>([], diffSummarySql(t)),
     ]);
     const counts = counted[0] ?? {};
     return json({ rows, total: counts[p.change] ?? 0, page: p.page, limit: p.limit, counts });

@@ -125,8 +125,10 @@ describe('scenario x agent', () => {
   test('the grid has one row per scenario and one column per model, rules first', async () => {
     const { body } = await get('/api/grid');
     expect(body.models.map((m: { model: string }) => m.model)).toEqual(['rules', GAI_MODEL]);
-    expect(body.rows.map((r: { scenario_id: string }) => r.scenario_id)).toEqual(['tst-offer', 'tst-return']);
-    expect(body.rows[0].cells[GAI_MODEL]).toMatchObject({ n: 2, failed: 1 });
+    // Sorted by approach: empathic-support-agent (tst-return) before on-the-fly-offers (tst-offer).
+    expect(body.rows.map((r: { scenario_id: string }) => r.scenario_id)).toEqual(['tst-return', 'tst-offer']);
+    expect(body.rows[1].cells[GAI_MODEL]).toMatchObject({ n: 2, failed: 1 });
+    expect(body.rows[0].cells['rules']).toMatchObject({ n: 8, failed: 0, n_scored: 8 });
   });
 
   test('compare gives each model its conversation for the same variant and epoch', async () => {
@@ -145,8 +147,13 @@ describe('diff', () => {
   test('two runs of one file: the failed cell, the changed replies, and the unchanged rules arm', async () => {
     const { body } = await get(`/api/diff?a=0&b=0&runA=${fx.run1}&runB=${fx.run2}&change=all&limit=50`);
     expect(body.counts).toMatchObject({ all: 10, status: 1, 'only-a': 0, 'only-b': 0 });
-    expect(body.counts.reply).toBe(4);
+    // Four GAI replies changed, and the failed cell lost its reply; the deterministic rules arm is unchanged
+    // (its handle time differs, but timing metrics are left out by default).
+    expect(body.counts.reply).toBe(5);
     expect(body.counts.same).toBe(5);
+    const timed = await get(`/api/diff?a=0&b=0&runA=${fx.run1}&runB=${fx.run2}&change=all&timing=include`);
+    expect(timed.body.counts.same).toBe(0);
+    expect(timed.body.rows.find((r: { model: string }) => r.model === 'rules').score_changes.map((c: { metric: string }) => c.metric)).toEqual(['resolution.handle_time_ms']);
     const failed = body.rows.find((r: { status_changed: boolean }) => r.status_changed);
     expect(failed).toMatchObject({ status_a: 'done', status_b: 'infra-error', model: GAI_MODEL, same_key: false });
     const changedReply = body.rows.find((r: { reply_changed: boolean }) => r.reply_changed);

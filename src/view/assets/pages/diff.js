@@ -19,7 +19,10 @@ export async function diffPage(view, params) {
     h('label', null, 'Run ', select(runKey, runs(f), params.get(runKey) ?? '', 'all runs (latest per cell)', { change: (e) => set(runKey, e.target.value) })));
   const form = h('form', { class: 'filters diff-sides', on: { submit: (e) => e.preventDefault() } }, side('A', 'a', 'runA', a, fa), side('B', 'b', 'runB', b, fb),
     h('label', null, 'Approach ', select('approach', fa.approaches, params.get('approach') ?? '', 'any', { change: (e) => set('approach', e.target.value) })),
-    h('label', null, 'Model ', select('model', fa.models, params.get('model') ?? '', 'any', { change: (e) => set('model', e.target.value) })));
+    h('label', null, 'Model ', select('model', fa.models, params.get('model') ?? '', 'any', { change: (e) => set('model', e.target.value) })),
+    h('label', { title: 'handle time and other millisecond metrics differ on every rerun' }, h('input', {
+      type: 'checkbox', name: 'timing', checked: params.get('timing') === 'include', on: { change: (e) => set('timing', e.target.checked ? 'include' : '') },
+    }), ' compare timing metrics (ms) too'));
   append(view, h('h1', null, 'Diff'), form);
   if (a === b && (params.get('runA') ?? '') === (params.get('runB') ?? '')) {
     append(view, h('p', { class: 'muted' }, 'Choose a different run or file for A or B to compare them cell by cell.'));
