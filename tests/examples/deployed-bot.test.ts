@@ -40,6 +40,9 @@ describe('examples/deployed-bot: a deployed bot against the rules arm', () => {
     expect(tools.map((t) => t.name)).toContain('handoff.human');
     const escalated = await query<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM conversations WHERE model = 'helpdesk-bot' AND end_reason = 'escalated'`);
     expect(escalated[0]!.n).toBeGreaterThan(0);
+    // The scorers read the bot's own action names through its tool classes: every hand-over counts as an escalation.
+    const scoredEscalations = await query<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM scores s JOIN conversations c USING (cell_key) WHERE c.model = 'helpdesk-bot' AND s.metric = 'resolution.escalated' AND s.value = 1`);
+    expect(scoredEscalations[0]!.n).toBe(escalated[0]!.n);
     // Cost: the bot reports it per reply.
     const cost = await query<{ unpriced: number; total: number }>(db, `SELECT count(*) FILTER (WHERE cost_usd IS NULL)::INTEGER AS unpriced, sum(cost_usd) AS total FROM model_calls WHERE model = 'helpdesk-bot'`);
     expect(cost[0]!.unpriced).toBe(0);
@@ -76,6 +79,16 @@ describe('examples/deployed-bot: a deployed bot against the rules arm', () => {
     expect(rows).toHaveLength(6);
     for (const row of rows) expect(row).toMatchObject({ status: 'infra-error', error_message: expect.stringContaining('HTTP 503') });
   }, 120_000);
+
+  it('a wrong key: the bot answers 401, its remaining cells are stopped with the reason, the rules arm runs on', async () => {
+    const { file, db } = exampleSuite('examples/deployed-bot/suite.yaml', { 'http://127.0.0.1:8787': url, 'personaVariants: [race-gender]': 'personaVariants: none' });
+    const r = await runCli(['run', '-c', file, '--progress', 'silent', '--no-report'], { env: { HELPDESK_API_KEY: 'not-the-right-key' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stopped helpdesk-bot: authentication failed for helpdesk-bot: helpdesk-bot answered HTTP 401/);
+    const rows = await query<{ model: string; status: string; n: number }>(db, `SELECT model, status, count(*)::INTEGER AS n FROM conversations GROUP BY ALL ORDER BY model`);
+    expect(rows.find((x) => x.model === 'rules')).toEqual({ model: 'rules', status: 'done', n: 6 });
+    expect(rows.filter((x) => x.model === 'helpdesk-bot').every((x) => x.status === 'infra-error')).toBe(true);
+  });
 
   it('without the key variable the run stops before any call, naming the variable (exit 2)', async () => {
     const { file, db } = exampleSuite('examples/deployed-bot/suite.yaml', { 'http://127.0.0.1:8787': url });
