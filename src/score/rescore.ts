@@ -17,6 +17,8 @@ export interface RescoreSummary { scored: number; skipped: { cellKey: string; re
  */
 export async function rescore(store: Store, suite: Suite, evaluators: Evaluator[], ctx: ScoreContext, judgeSpec?: ModelSpec): Promise<RescoreSummary> {
   const byId = new Map(suite.scenarios.map((s) => [s.id, s]));
+  // A user agent's action names are classed by its entry (as during the run), so its transcripts score the same again.
+  const classesOf = new Map(suite.agents.flatMap((a) => ('entry' in a && 'toolClasses' in a.entry && Object.keys(a.entry.toolClasses).length ? [[a.label, a.entry.toolClasses] as const] : [])));
   const summary: RescoreSummary = { scored: 0, skipped: [] };
   const ap = await store.conn.createAppender('scores');
   const calls = judgeSpec ? await store.conn.createAppender('model_calls') : undefined;
@@ -33,6 +35,8 @@ export async function rescore(store: Store, suite: Suite, evaluators: Evaluator[
         const variant = findVariant(suite, conv.cell.variantSet, conv.cell.variantId);
         if (!variant) { summary.skipped.push({ cellKey: conv.cell.key, reason: `persona variant ${conv.cell.variantSet}/${conv.cell.variantId} not found` }); continue; }
         const r = resolveScenario(applyVariant(s, variant), variant, suite.datasets);
+        const classes = classesOf.get(conv.cell.model);
+        if (classes) r.toolClasses = classes;
         scored.push({ key: conv.cell.key, scores: await scoreConversation(conv, r, evaluators, ctx) });
         keys.push(conv.cell.key);
       }

@@ -43,6 +43,11 @@ describe('examples/deployed-bot: a deployed bot against the rules arm', () => {
     // The scorers read the bot's own action names through its tool classes: every hand-over counts as an escalation.
     const scoredEscalations = await query<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM scores s JOIN conversations c USING (cell_key) WHERE c.model = 'helpdesk-bot' AND s.metric = 'resolution.escalated' AND s.value = 1`);
     expect(scoredEscalations[0]!.n).toBe(escalated[0]!.n);
+    // Re-scoring the stored transcripts reads the same classes from the suite file.
+    const rescored = await runCli(['score', '-c', file], { env: { HELPDESK_API_KEY: KEY } });
+    expect(rescored.code).toBe(0);
+    const again = await query<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM scores s JOIN conversations c USING (cell_key) WHERE c.model = 'helpdesk-bot' AND s.metric = 'resolution.escalated' AND s.value = 1`);
+    expect(again[0]!.n).toBe(escalated[0]!.n);
     // Cost: the bot reports it per reply.
     const cost = await query<{ unpriced: number; total: number }>(db, `SELECT count(*) FILTER (WHERE cost_usd IS NULL)::INTEGER AS unpriced, sum(cost_usd) AS total FROM model_calls WHERE model = 'helpdesk-bot'`);
     expect(cost[0]!.unpriced).toBe(0);
