@@ -10,7 +10,7 @@ import { DiffQuery, diffQuery, diffSummarySql, diffTable } from './queries/diff.
 import { facets } from './queries/facets.js';
 import { grid, GridQuery } from './queries/grid.js';
 import { runsQuery, RunsQuery } from './queries/runs.js';
-import { runPage, type TableQuery } from './queries/table-query.js';
+import { runPage, selectAll, type TableQuery } from './queries/table-query.js';
 import { listTables, tableQuery, TablesQuery } from './queries/tables.js';
 import { transcript, TranscriptQuery } from './queries/transcript.js';
 import { DbShape } from './sql.js';
@@ -56,7 +56,7 @@ export const ROUTES = {
     // The counts of every kind of change come with the page; the chosen kind's count is the page's total.
     const q = diffQuery(p, t);
     const [rows, counted] = await Promise.all([
-      files.all([], `${q.select} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`),
+      files.all([], `${selectAll(q)} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`),
       files.all<Record<string, number>>([], diffSummarySql(t)),
     ]);
     const counts = counted[0] ?? {};

@@ -10,6 +10,7 @@ import { loadAssets } from './assets.js';
 import { BadRequest } from './bad-request.js';
 import { csvLine } from './csv.js';
 import { FileBusy, ViewerFiles } from './files.js';
+import { selectAll } from './queries/table-query.js';
 import { isRoute, ROUTES } from './routes.js';
 
 export interface ViewerOptions {
@@ -69,7 +70,7 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
       const result = await ROUTES[url.pathname](files, url.searchParams);
       if (result.kind === 'json') { sendJson(res, 200, result.body); return; }
       let started = false;
-      await files.each(result.query.files, result.query.select, result.query.params, async (rows, columns) => {
+      await files.each(result.query.files, selectAll(result.query), result.query.params, async (rows, columns) => {
         if (!started) {
           res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${result.filename}"` });
           res.write(csvLine(columns));

@@ -30,11 +30,10 @@ export function conversationsQuery(p: ConversationsParams): TableQuery {
   const value = p.metric ? ', m.value AS metric_value' : '';
   return {
     files: [p.db],
-    select: `SELECT c.cell_key, c.run_id, c.approach, c.scenario_id, c.variant_set, c.variant_id, c.persona_group, c.model, c.arm, c.epoch,
-        c.status, c.end_reason, c.n_turns, c.handle_time_ms, c.agent_cost_usd, c.error_message, c.started_at${value}
-      ${from} ${orderBy(CONVERSATION_SORTS, p.sort, p.dir, 'c.started_at', 'c.cell_key')}`,
+    columns: `c.cell_key, c.run_id, c.approach, c.scenario_id, c.variant_set, c.variant_id, c.persona_group, c.model, c.arm, c.epoch,
+        c.status, c.end_reason, c.n_turns, c.handle_time_ms, c.agent_cost_usd, c.error_message, c.started_at${value}`,
+    from,
+    order: orderBy(CONVERSATION_SORTS, p.sort, p.dir, 'c.started_at', 'c.cell_key'),
     params,
-    count: `SELECT count(*)::INTEGER AS n ${from}`,
-    countParams: params,
   };
 }

@@ -118,10 +118,10 @@ export function diffQuery(p: DiffParams, table: string): TableQuery {
   return {
     files: [],
     // list(... ORDER BY) is slow in DuckDB: only the rows read get their changes sorted (structs sort by the metric).
-    select: `SELECT * REPLACE (list_sort(score_changes)[1:20] AS score_changes) FROM ${table} WHERE ${cond} ${orderBy(DIFF_SORTS, p.sort, p.dir, 'approach', 'scenario_id, variant_set, variant_id, model, epoch')}`,
+    columns: '* REPLACE (list_sort(score_changes)[1:20] AS score_changes)',
+    from: `FROM ${table} WHERE ${cond}`,
+    order: orderBy(DIFF_SORTS, p.sort, p.dir, 'approach', 'scenario_id, variant_set, variant_id, model, epoch'),
     params: [],
-    count: `SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${cond}`,
-    countParams: [],
   };
 }
 

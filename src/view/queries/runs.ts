@@ -14,15 +14,14 @@ export const RUN_SORTS = {
 export function runsQuery(p: RunsParams): TableQuery {
   const a = `d${p.db}`;
   // Cost sums only priced conversations; unpriced_conversations says how many are missing from it (never counted as $0).
-  const select = `SELECT r.run_id, r.suite_name, r.status, r.started_at, r.finished_at, r.planned_cells, r.shard, r.code_version,
+  const columns = `r.run_id, r.suite_name, r.status, r.started_at, r.finished_at, r.planned_cells, r.shard, r.code_version,
       coalesce(s.stored, 0) AS stored, coalesce(s.done, 0) AS done, coalesce(s.failed, 0) AS failed, s.models, s.approaches,
-      s.agent_cost_usd, coalesce(s.unpriced, 0) AS unpriced_conversations
-    FROM ${a}.runs r LEFT JOIN (
+      s.agent_cost_usd, coalesce(s.unpriced, 0) AS unpriced_conversations`;
+  const from = `FROM ${a}.runs r LEFT JOIN (
       SELECT run_id, count(*)::INTEGER AS stored, count(*) FILTER (WHERE status = 'done')::INTEGER AS done,
         count(*) FILTER (WHERE status <> 'done')::INTEGER AS failed,
         string_agg(DISTINCT model, ', ' ORDER BY model) AS models, count(DISTINCT approach)::INTEGER AS approaches,
         sum(agent_cost_usd) AS agent_cost_usd, count(*) FILTER (WHERE agent_cost_usd IS NULL AND status = 'done')::INTEGER AS unpriced
-      FROM ${a}.conversations GROUP BY run_id) s USING (run_id)
-    ${orderBy(RUN_SORTS, p.sort, p.sort ? p.dir : 'desc', 'r.started_at', 'r.run_id')}`;
-  return { files: [p.db], select, params: [], count: `SELECT count(*)::INTEGER AS n FROM ${a}.runs`, countParams: [] };
+      FROM ${a}.conversations GROUP BY run_id) s USING (run_id)`;
+  return { files: [p.db], columns, from, order: orderBy(RUN_SORTS, p.sort, p.sort ? p.dir : 'desc', 'r.started_at', 'r.run_id'), params: [] };
 }

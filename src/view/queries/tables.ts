@@ -76,7 +76,7 @@ export async function tableQuery(files: ViewerFiles, params: URLSearchParams): P
   const order = sortColumn ? `ORDER BY ${ident(sortColumn.name)} ${p.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST` : '';
   const from = `FROM d${db}.main.${ident(table.name)} ${w.sql}`;
   return {
-    query: { files: [db], select: `SELECT * ${from} ${order}`, params: w.params, count: `SELECT count(*)::INTEGER AS n ${from}`, countParams: w.params },
+    query: { files: [db], columns: '*', from, order, params: w.params },
     paging: { page: p.page, limit: p.limit, format: p.format },
     name: table.name,
   };
