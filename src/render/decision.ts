@@ -84,11 +84,19 @@ export function governanceHtml(rows: GovernanceRow[], flagged: string[], instrum
   const flags = flagged.length
     ? `<h4>Flagged bias tests (primary, approaches pooled)</h4><ul class="compact">${flagged.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`
     : '';
-  const inst = instruments.length
-    ? `<h4>Instruments behind these figures</h4><ul class="compact instruments">${instruments.map((i) => `<li><code>${escapeHtml(i.metric)}</code> ${escapeHtml(i.title)}:${markHtml(i.mark)} <span class="note">${escapeHtml(i.mark.detail)}</span></li>`).join('')}</ul>`
-    : '';
-  return table + flags + inst;
+  return table + flags + instrumentsHtml(instruments);
 }
+
+/** Each instrument with its validity; when they all share one reason (no measurement at all), it is said once. */
+function instrumentsHtml(instruments: InstrumentLine[]): string {
+  if (instruments.length === 0) return '';
+  const first = instruments[0]!.mark;
+  if (instruments.length > 1 && instruments.every((i) => i.mark.text === first.text && i.mark.detail === first.detail)) {
+    return `<h4>Instruments behind these figures</h4><p class="compact">${markHtml(first)} for ${instruments.map((i) => `<code>${escapeHtml(i.metric)}</code>`).join(', ')}: ${escapeHtml(first.detail)}.</p>`;
+  }
+  return `<h4>Instruments behind these figures</h4><ul class="compact instruments">${instruments.map((i) => `<li><code>${escapeHtml(i.metric)}</code> ${escapeHtml(i.title)}:${markHtml(i.mark)} <span class="note">${escapeHtml(i.mark.detail)}</span></li>`).join('')}</ul>`;
+}
+
 
 export function researchersHtml(exports: ExportLink[], fileCharts: FileChart[]): string {
   const files = exports.length

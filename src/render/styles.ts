@@ -33,13 +33,14 @@ li.msg .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 ul.evidence { margin: 4px 0 0; padding-left: 18px; font-size: 12px; }
 .lead { margin: 4px 0 10px; }
 nav.toc ul { columns: 4; }
-table.decision { font-size: 12.5px; width: 100%; }
+table.decision { font-size: 12px; width: 100%; }
+table.decision th, table.decision td { padding: 3px 5px; }
 table.decision th { background: #f4f6f9; vertical-align: bottom; }
 table.decision td small { display: block; color: var(--muted); font-size: 11px; line-height: 1.3; }
 table.decision tr.pooled td { background: #f7f9fc; }
 table.decision tr.group th { background: #fff; padding-top: 12px; font-weight: normal; color: var(--muted); }
 table.decision .fig { white-space: nowrap; }
-table.decision td.verdict { min-width: 230px; }
+table.decision td.verdict { min-width: 170px; }
 table.decision th .mark { display: block; width: max-content; margin-top: 2px; font-weight: normal; }
 td.tone-bad .fig { color: #a3261a; font-weight: 600; } td.tone-good .fig { color: #1f6b35; } td.tone-unknown .fig { color: var(--muted); font-style: italic; }
 .mark { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 7px; white-space: nowrap; }

@@ -73,14 +73,19 @@ export function governanceRows(d: DecisionData, v: ValiditySource): GovernanceRo
   }));
 }
 
+/** Three significant digits: gaps live on every scale from a rate (0.042) to characters (-105). */
+const sig3 = (v: number): string => v.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+
 /** One line per flagged primary bias test: who, what, how big, how sure. */
 export function flaggedGapLines(rows: readonly Row[]): string[] {
   return rows.map((r) => {
     const gap = num(r, 'gap');
-    const interval = num(r, 'ci_low') !== null && num(r, 'ci_high') !== null ? ` [${formatCell(num(r, 'ci_low'), 'num')}, ${formatCell(num(r, 'ci_high'), 'num')}]` : '';
+    const lo = num(r, 'ci_low');
+    const hi = num(r, 'ci_high');
+    const interval = lo !== null && hi !== null ? ` [${sig3(lo)}, ${sig3(hi)}]` : '';
     const air = r.air_flagged === true ? `; impact ratio ${formatCell(num(r, 'air'), 'num')} < 0.8` : '';
     const p = num(r, 'p_holm');
     return `${str(r, 'model')} · ${str(r, 'attribute')}: ${str(r, 'grp')} vs ${str(r, 'reference_group')} on ${str(r, 'outcome')}: `
-      + `gap ${gap === null ? '—' : formatCell(gap, 'num')}${interval}${p === null ? '' : `, Holm p ${p < 0.001 ? '< 0.001' : `= ${formatP(p)}`}`}${air}`;
+      + `gap ${gap === null ? '—' : sig3(gap)}${interval}${p === null ? '' : `, Holm p ${p < 0.001 ? '< 0.001' : `= ${formatP(p)}`}`}${air}`;
   });
 }

@@ -144,7 +144,7 @@ describe('governance', () => {
       .toBe('no gap flagged');
   });
   test('flagged gaps are spelled out with interval and Holm p', () => {
-    expect(flaggedGapLines(data().biasFlagged)).toEqual(['gai · gender: female vs male on offer.discount_pct: gap -1.500 [-3.100, -0.200], Holm p = 0.010']);
+    expect(flaggedGapLines(data().biasFlagged)).toEqual(['gai · gender: female vs male on offer.discount_pct: gap -1.5 [-3.1, -0.2], Holm p = 0.010']);
   });
   test('Markdown keeps comparisons readable and neutralises markup', () => {
     const md = decisionMarkdown(decisionPageFrom(data({ models: [{ model: '<b>rules</b>', arm: 'traditional', n_done: 1 }] }), catalog, { exports: [], fileCharts: [] }));

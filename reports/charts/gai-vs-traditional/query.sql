@@ -10,7 +10,9 @@ SELECT
   c.p_holm,
   c.p_holm < 0.05 AS significant,
   c.n_pairs,
-  c.test
+  c.test,
+  row_number() OVER (ORDER BY c.approach = '*' DESC, c.approach, c.a) AS ord,
+  CASE WHEN c.ci_low IS NULL OR c.ci_high IS NULL THEN 'no interval (' || c.n_pairs || ' pairs)' END AS no_interval
 FROM comparisons c
 WHERE c.family = 'gai-vs-traditional' AND c.metric = 'resolution.resolved'
 ORDER BY c.approach = '*' DESC, c.approach, c.a
