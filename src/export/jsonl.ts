@@ -59,7 +59,7 @@ export async function exportJsonl(store: Store, outFile: string, opts: { pageSiz
       for (const c of page) {
         const agent = c.calls.filter((x) => x.role === 'agent');
         const line: TranscriptLine = {
-          cell: c.cell, runId: c.runId, arm: c.cell.model === 'rules' ? 'traditional' : 'gai', status: c.status, endReason: c.endReason,
+          cell: c.cell, runId: c.runId, arm: c.arm ?? (c.cell.model === 'rules' ? 'traditional' : 'gai'), status: c.status, endReason: c.endReason,
           errorMessage: c.errorMessage, turns: c.turns,
           usage: {
             agentCalls: agent.length,

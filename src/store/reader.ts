@@ -4,7 +4,7 @@ import type { Store } from './db.js';
 
 interface ConvRow {
   cell_key: string; run_id: string; approach: string; stage: string; mode: string; scenario_id: string; scenario_version: number; domain: string;
-  variant_set: string; variant_id: string; attribute: string; persona_group: string; is_reference: boolean; model: string; epoch: number;
+  variant_set: string; variant_id: string; attribute: string; persona_group: string; is_reference: boolean; model: string; arm: string; epoch: number;
   status: Conversation['status']; error_message: string | null; end_reason: string; handle_time_ms: number; started_at: string; finished_at: string;
 }
 
@@ -49,6 +49,8 @@ export async function* readConversations(store: Store, opts: { where?: string; p
       },
       runId: r.run_id, status: r.status, errorMessage: r.error_message, turns: turnsBy.get(r.cell_key) ?? [], calls: callsBy.get(r.cell_key) ?? [],
       startedAt: r.started_at, finishedAt: r.finished_at, handleTimeMs: r.handle_time_ms, endReason: r.end_reason,
+      // The agent's arm as stored (a user agent declares its own); other arms ('audit') are not an agent's.
+      ...(r.arm === 'gai' || r.arm === 'traditional' ? { arm: r.arm } : {}),
     }));
     if (rows.length < pageSize) return;
   }

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportJsonl } from '../../src/export/jsonl.js';
+import { openStore } from '../../src/store/db.js';
 import { runCli } from '../helpers/cli.js';
 import { query } from '../helpers/db.js';
 import { exampleSuite } from './suite-file.js';
@@ -6,7 +10,7 @@ import { exampleSuite } from './suite-file.js';
 /** examples/own-code/suite.yaml: a Python bot as a command (single and JSONL) and a JavaScript module, from the CLI. */
 describe('examples/own-code: your own bots as command and module agents', () => {
   it('runs the Python bot both ways and the module bot beside the rules arm', async () => {
-    const { file, db } = exampleSuite('examples/own-code/suite.yaml');
+    const { file, db, dir } = exampleSuite('examples/own-code/suite.yaml');
     const r = await runCli(['run', '-c', file, '--progress', 'silent', '--no-report']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -17,5 +21,11 @@ describe('examples/own-code: your own bots as command and module agents', () => 
     const escalated = await query<{ model: string; n: number }>(db, `SELECT model, count(*)::INTEGER AS n FROM conversations WHERE end_reason = 'escalated' AND model LIKE 'py-bot%' GROUP BY 1 ORDER BY 1`);
     expect(handovers.length).toBeGreaterThan(0);
     expect(escalated).toEqual(handovers);
+    // Exported transcripts carry each agent's declared arm.
+    const store = await openStore(db, { readOnly: true });
+    const out = join(dir, 'transcripts.jsonl');
+    try { await exportJsonl(store, out); } finally { store.close(); }
+    const arms = new Set(readFileSync(out, 'utf8').trim().split('\n').map((l) => `${(JSON.parse(l) as { cell: { model: string }; arm: string }).cell.model}=${(JSON.parse(l) as { arm: string }).arm}`));
+    expect([...arms].sort()).toEqual(['js-menu-bot=traditional', 'py-bot-jsonl=traditional', 'py-bot=traditional', 'rules=traditional']);
   }, 180_000);
 });
