@@ -21,6 +21,8 @@ export interface DecisionPage {
   fileCharts: FileChart[];
   /** Tables the page needed that are not in the database, with the reason. */
   notes: string[];
+  /** The command that opens this database in the viewer, e.g. `npx cxbench view out/cxbench.duckdb`. */
+  viewerCommand: string;
 }
 
 function markHtml(m: ValidityMark | undefined): string {
@@ -98,7 +100,7 @@ function instrumentsHtml(instruments: InstrumentLine[]): string {
 }
 
 
-export function researchersHtml(exports: ExportLink[], fileCharts: FileChart[]): string {
+export function researchersHtml(exports: ExportLink[], fileCharts: FileChart[], viewerCommand: string): string {
   const files = exports.length
     ? `<ul class="files">${exports.map((e) => `<li>${escapeHtml(e.title)} (${e.rows} rows): <a href="${escapeHtml(e.csv)}">CSV</a>${e.parquet ? ` · <a href="${escapeHtml(e.parquet)}">Parquet</a>` : ''}</li>`).join('')}</ul>`
     : '<p class="no-data">No tables with data yet.</p>';
@@ -106,7 +108,7 @@ export function researchersHtml(exports: ExportLink[], fileCharts: FileChart[]):
     ? `<p>More charts as files: ${fileCharts.map((c) => `${escapeHtml(c.title)} (<a href="charts/${escapeHtml(c.id)}.svg">SVG</a>, <a href="charts/${escapeHtml(c.id)}.png">PNG</a>)`).join(' · ')}.</p>`
     : '';
   return `<p>Full tables sit beside this file in <code>tables/</code>, one CSV (and Parquet) per table: ${exports.length} files with data.</p>${files}${charts}`
-    + '<p class="viewer">Transcripts, scores with their evidence, filters and run diffs: open the viewer with <code>npx cxbench view</code> in this project folder (add <code>-o &lt;output folder&gt;</code> for another database). They are not copied into this file.</p>';
+    + `<p class="viewer">Transcripts with their scores and evidence, filters, sortable tables and run diffs are in the viewer: run <code>${escapeHtml(viewerCommand)}</code> in the project folder. They are not copied into this file.</p>`;
 }
 
 export function decisionHtml(p: DecisionPage): string {
@@ -119,7 +121,7 @@ ${managersHtml(p.managers)}${notes}
 <p class="lead">Every figure carries its instrument's measured validity; marked figures come from instruments below the bar, unvalidated screens or instruments never measured.</p>
 ${governanceHtml(p.governance, p.flagged, p.instruments)}
 <h2 id="decision-researchers">For researchers: paired comparisons and full tables</h2>
-${researchersHtml(p.exports, p.fileCharts)}
+${researchersHtml(p.exports, p.fileCharts, p.viewerCommand)}
 </section>`;
 }
 
@@ -145,6 +147,6 @@ export function decisionMarkdown(p: DecisionPage): string {
     }
   } else out.push('No data yet.');
   for (const f of p.flagged) out.push(`- ${escapeMarkdown(f)}`);
-  out.push('', 'Full tables: `tables/` beside this file (CSV and Parquet). Transcripts: `npx cxbench view`.', '');
+  out.push('', `Full tables: \`tables/\` beside this file (CSV and Parquet). Transcripts: \`${p.viewerCommand}\`.`, '');
   return out.join('\n');
 }

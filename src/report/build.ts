@@ -132,7 +132,7 @@ export async function buildReport(store: Store, outDir: string, opts: BuildRepor
   })));
   const tableFiles = Object.fromEntries(exports.map((e) => [e.id, { csv: e.csv, ...(e.parquet ? { parquet: e.parquet } : {}) }]));
   const fileCharts = charts.filter((c) => c.meta.placement === 'files' && c.status === 'rendered').map((c) => ({ id: c.id, title: c.meta.title }));
-  const decision = decisionPageFrom(data, catalog, { exports, fileCharts });
+  const decision = decisionPageFrom(data, catalog, { exports, fileCharts, dbPath: store.path });
 
   const headlines = await computeHeadlines(store);
   const title = opts.title ?? 'cxbench report';

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { MetricInfo } from '../score/types.js';
 import type { DecisionPage, ExportLink, FileChart, InstrumentLine } from '../render/decision.js';
 import { instrumentValidityRows } from '../analysis/instrument-validity.js';
@@ -24,8 +25,16 @@ export function validitySource(d: DecisionData, catalog: readonly MetricInfo[]):
   return { rows, screens: screensOf(catalog) };
 }
 
+/** `npx cxbench view <database>`, the path relative to the working folder when it lies inside it. */
+export function viewerCommand(dbPath: string | undefined): string {
+  if (!dbPath || dbPath === ':memory:') return 'npx cxbench view';
+  const rel = relative(process.cwd(), resolve(dbPath));
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(dbPath);
+  return `npx cxbench view ${/^[\w./@:-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`}`;
+}
+
 /** The decision page from loaded data: pure, so the rows and their wording are tested without a database. */
-export function decisionPageFrom(d: DecisionData, catalog: readonly MetricInfo[], extra: { exports: ExportLink[]; fileCharts: FileChart[] }): DecisionPage {
+export function decisionPageFrom(d: DecisionData, catalog: readonly MetricInfo[], extra: { exports: ExportLink[]; fileCharts: FileChart[]; dbPath?: string }): DecisionPage {
   const v = validitySource(d, catalog);
   const title = (metric: string): string => String(d.metrics.find((m) => m.metric === metric)?.title ?? catalog.find((m) => m.id === metric)?.title ?? metric);
   const shown = Object.values(DECISION_METRICS).filter((m) => d.aggregates.some((a) => a.metric === m));
@@ -43,5 +52,6 @@ export function decisionPageFrom(d: DecisionData, catalog: readonly MetricInfo[]
     exports: extra.exports,
     fileCharts: extra.fileCharts,
     notes,
+    viewerCommand: viewerCommand(extra.dbPath),
   };
 }

@@ -10,7 +10,7 @@ const table = (id: string, n: number): RenderedTable => ({
   rows: Array.from({ length: n }, (_x, i) => ({ k: `row <${i}>` })),
 });
 const c = { text: '1.0% [0.1–2.0]' };
-const decision: DecisionPage = { managers: [], governance: [{ model: 'm <b>', baseline: false, bias: c, disclosure: c, falseHuman: c, honestAsked: c, leak: c, overexposure: c, manipulation: c }], flagged: ['x <i>flag</i>'], instruments: [], exports: [{ id: 'big', title: 'Big', rows: 99, csv: 'tables/big.csv', parquet: 'tables/big.parquet' }], fileCharts: [{ id: 'more', title: 'More' }], notes: [] };
+const decision: DecisionPage = { managers: [], governance: [{ model: 'm <b>', baseline: false, bias: c, disclosure: c, falseHuman: c, honestAsked: c, leak: c, overexposure: c, manipulation: c }], flagged: ['x <i>flag</i>'], instruments: [], exports: [{ id: 'big', title: 'Big', rows: 99, csv: 'tables/big.csv', parquet: 'tables/big.parquet' }], fileCharts: [{ id: 'more', title: 'More' }], notes: [], viewerCommand: 'npx cxbench view out/cxbench.duckdb' };
 
 describe('reportHtml', () => {
   const html = reportHtml({
@@ -48,7 +48,7 @@ describe('reportHtml', () => {
     expect(html).not.toContain('row &lt;30&gt;');
     expect(html).toContain('row &lt;2&gt;');
     expect(html).toContain('Also as <a href="tables/small.csv">CSV</a>.');
-    expect(html).toContain('npx cxbench view');
+    expect(html).toContain('<code>npx cxbench view out/cxbench.duckdb</code>');
     expect(html).toContain('<a href="charts/more.svg">SVG</a>');
   });
 });

@@ -4,7 +4,7 @@ import { costPerResolvedCell, deltaCell, rateCell } from '../../src/report/decis
 import type { DecisionData } from '../../src/report/decision-data.js';
 import { biasVerdict, flaggedGapLines } from '../../src/report/decision-governance.js';
 import { managerRows } from '../../src/report/decision-managers.js';
-import { decisionPageFrom } from '../../src/report/decision-page.js';
+import { decisionPageFrom, viewerCommand } from '../../src/report/decision-page.js';
 import { validityMark } from '../../src/report/validity-marks.js';
 import { criticalCaveat, resolutionVerdict } from '../../src/report/verdict.js';
 import type { MetricInfo } from '../../src/score/types.js';
@@ -151,5 +151,14 @@ describe('governance', () => {
     expect(md).toContain('Holm p = 0.020');
     expect(md).toContain('&lt;b&gt;rules&lt;/b&gt; (baseline)');
     expect(md).not.toContain('<b>');
+  });
+});
+
+describe('the viewer command', () => {
+  test('names the database relative to the working folder, quoted when it must be', () => {
+    expect(viewerCommand('out/cxbench.duckdb')).toBe('npx cxbench view out/cxbench.duckdb');
+    expect(viewerCommand(`${process.cwd()}/runs/a b.duckdb`)).toBe("npx cxbench view 'runs/a b.duckdb'");
+    expect(viewerCommand('/elsewhere/x.duckdb')).toBe('npx cxbench view /elsewhere/x.duckdb');
+    expect(viewerCommand(undefined)).toBe('npx cxbench view');
   });
 });
