@@ -33,6 +33,11 @@ describe('cxbench run --batch', () => {
       .toEqual([{ model: 'openai:gpt-4o-mini', is_batch: true, n: 10 }, { model: 'rules', is_batch: false, n: expect.any(Number) }]);
     expect(await rows(db, `SELECT model, status, count(*) AS n FROM conversations GROUP BY ALL ORDER BY model`))
       .toEqual([{ model: 'openai:gpt-4o-mini', status: 'done', n: 5 }, { model: 'rules', status: 'done', n: 5 }]);
+    // A rerun with nothing left records no run, live or batch.
+    const again = await runCli(['run', '-c', config, '--batch', '--poll-interval', '5', '--progress', 'silent', '--no-report'], { env: { OPENAI_API_KEY: 'test-key-not-a-real-key-0123' } });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('nothing to run in batch: all 5 planned batch cells are already in the database, so no batch run was recorded');
+    expect(await rows(db, 'SELECT count(*) AS n FROM runs')).toEqual([{ n: 2 }]);
   });
 
   it('rejects a bad poll interval and --max-cost or --offline with --batch before opening the database', async () => {

@@ -18,7 +18,9 @@ export async function runBatchFromCli(suite: Suite, store: Store, out: (line: st
   }
   const liveFailed = s.live ? s.live.agentErrors + s.live.infraErrors > 0 || Object.keys(s.live.stoppedModels).length > 0 : false;
   if (s.live && s.runId === s.live.runId) { await printFailureCauses(store, [s.runId], out); return liveFailed; } // nothing had a batch API
-  out(`batch run ${s.runId}: ${s.planned} cells planned, ${s.skippedExisting} already in the database, ${s.ran} ran ` +
+  const recorded = (await store.all('SELECT 1 FROM runs WHERE run_id = ?', [s.runId])).length > 0;
+  if (!recorded) out(`nothing to run in batch: all ${s.planned} planned batch cells are already in the database, so no batch run was recorded`);
+  else out(`batch run ${s.runId}: ${s.planned} cells planned, ${s.skippedExisting} already in the database, ${s.ran} ran ` +
     `(${s.done} done, ${s.agentErrors} agent errors, ${s.infraErrors} infrastructure errors) in ${(s.wallMs / 1000).toFixed(1)}s; ` +
     `${s.batchesSubmitted} batch(es) submitted, ${s.batchesCollected} collected, at the batch price (x0.5)`);
   for (const [model, why] of Object.entries(s.stoppedModels)) out(`stopped ${model}: ${why}`);

@@ -102,7 +102,8 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
 
   const runId = newRunId();
   const manifest = { ...buildManifest(suite, opts.evaluators), batch: true };
-  await store.exec(
+  // As in the live runner: a rerun with no cell left to run or collect records no run.
+  if (todo.length > 0 || (await store.all('SELECT 1 FROM runs LIMIT 1')).length === 0) await store.exec(
     `INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'running', ?, NULL)`,
     [runId, cfg.name, manifest.configHash, JSON.stringify(cfg), manifest.codeVersion, JSON.stringify(manifest), new Date().toISOString(), cells.length],
   );
