@@ -65,7 +65,7 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
   for (const a of anchors) {
     for (const pct of p.percents) { const d = percentOf(a, pct); if (d) return d; }
     for (const n of p.counts) {
-      if (n < 2) continue;
+      if (n < 2 || n === a) continue;
       if (eq(a * n, false)) return `${f2(v)} = ${f2(a)} x ${n}`;
       if (eq(a / n, false)) return `${f2(v)} = ${f2(a)} / ${n}`;
       for (const b of anchors) if (b !== a && eq(a * n + b, false)) return `${f2(v)} = ${f2(a)} x ${n} + ${f2(b)}`;
@@ -89,12 +89,13 @@ export function derivePercent(v: number, amounts: number[], percents: number[]):
 
 const dayNo = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
-/** Days between two material dates (or a date and today), or a material window minus the days elapsed since a date. */
+/** Days between today and a material date, or a material window minus the days elapsed since a date. */
 export function deriveDays(v: number, dates: string[], windows: number[], now: string): string | undefined {
   const ds = [...new Set([now, ...dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))])];
-  for (let i = 0; i < ds.length; i++) for (let j = i + 1; j < ds.length; j++) {
-    const diff = Math.abs(dayNo(ds[i]!) - dayNo(ds[j]!));
-    if (diff >= 2 && Math.abs(diff - v) < 0.01) return `${v} days = ${ds[i]} to ${ds[j]}`;
+  // Days since or until a material date; pairs of other dates would match almost any number in a dated brief.
+  for (const d of ds) {
+    const diff = Math.abs(dayNo(now) - dayNo(d));
+    if (diff >= 2 && Math.abs(diff - v) < 0.01) return `${v} days = ${d < now ? `${d} to ${now}` : `${now} to ${d}`}`;
   }
   for (const d of ds) {
     if (d === now) continue;

@@ -1,6 +1,6 @@
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import { OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, REPORTED } from '../nlp/offer-cues.js';
-import { compact, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
+import { compact, escapeRe, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
 import { samePhone } from '../nlp/phones.js';
 import { jaroWinkler } from '../nlp/similarity.js';
 import { sameTime } from '../nlp/when.js';
@@ -51,8 +51,10 @@ const fromCustomer = (v: Val): boolean => v.ref.startsWith('customer@');
 export const show = (vals: Val[]): string => [...new Set(vals.map((v) => String(v.v)))].slice(0, 4).join(', ');
 
 /** The customer said this number earlier: repeating it back is not a claim of the agent's own. */
-function customerSaid(s: TurnScope, c: Claim, n: number): Val | undefined {
-  return s.m.vals.find((v) => fromCustomer(v) && availableAt(c.turn)(v) && typeof v.v === 'number' && same(v.v, n));
+function customerSaid(s: TurnScope, c: Claim, n: number, kind?: ValueKind): Val | undefined {
+  // A bare one-digit number of the customer's ("card 1", "2 kids") echoes nothing but the same kind of value.
+  return s.m.vals.find((v) => fromCustomer(v) && availableAt(c.turn)(v) && typeof v.v === 'number' && same(v.v, n)
+    && (v.kind === kind || (v.kind === 'number' && Math.abs(n) >= 10)));
 }
 
 /** Discounts this turn states that the commercial bounds allow: operands for a derived price. */
@@ -97,12 +99,14 @@ function moneyAnchors(c: Claim, s: TurnScope, namedMoney: Val[], all: Val[]): nu
   ];
 }
 
+const MEMBERSHIP_HEAD = /^(?:members?|membership|programme|program|tier|status|club|customers?|level)$/;
+
 /** A sentence that sums, compares or nets amounts: an anchor may then pair with any material amount. */
 const COMPARATIVE = /\b(?:more|less|cheaper|dearer|extra|difference|total|totals|altogether|all in|in all|combined|together|plus|minus|after|off|saving|save|saves|left|remaining|balance|instead|on top|including|includes|comes to|works out)\b/i;
 const ADDITIVE = /\b(?:tax|vat|gst|interest|surcharge|markup|mark-up|increase|rise|incl)\w*/i;
 
 /** Durations agree: equal in days (2% when a month or a year is involved), or the customer's number for the unit. */
-const sameDays = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, a >= 28 || b >= 28 ? 0.02 * Math.max(a, b) : 0);
+const sameDays = (a: number, b: number, loose: boolean): boolean => Math.abs(a - b) <= (loose ? 0.02 * Math.max(a, b) : 0.01);
 const UNIT_WORD: Record<string, RegExp> = { hour: /hour|hr/i, day: /day/i, week: /week/i, month: /month|monthly|instal/i, year: /year|annual/i, minute: /minute/i };
 
 const checkers = {
@@ -115,14 +119,15 @@ const checkers = {
     const sentenceMoney = s.turnClaims.filter((x) => x.kind === 'money' && x !== c && x.sentence === c.sentence).map((x) => x.value as number);
     const named = named0.filter((rec) => !rec.vals.some((x) => x.kind === 'money' && sentenceMoney.some((y) => same(y, numberOf(x)))));
     const namedMoney = valsOf(named, 'money');
-    const said = customerSaid(s, c, v);
-    if (said) return ok('the customer said this amount', said.ref);
+    const said = customerSaid(s, c, v, 'money');
+    if (said && !namedMoney.length) return ok('the customer said this amount', said.ref);
     const materialPcts = avail(s, c, 'percent').map(numberOf);
     const pools = {
       anchors: moneyAnchors(c, s, namedMoney, all), global: all.map(numberOf), comparative: COMPARATIVE.test(c.sentence),
       percents: grantedPercents(s, c), additive: ADDITIVE.test(c.sentence),
       statedPercents: s.turnClaims.filter((x) => x.kind === 'percent' && x.sentence === c.sentence && materialPcts.some((p) => same(p, x.value as number))).map((x) => x.value as number),
-      counts: [...turnCounts(c, s), ...avail(s, c, 'number').map(numberOf).filter((n) => Number.isInteger(n) && n >= 2 && n <= 36)],
+      // Price x months: the reply's own numbers, and month counts the material states ("you pay for 10 months").
+      counts: [...turnCounts(c, s), ...avail(s, c, 'days').map((x) => numberOf(x) / (365.25 / 12)).filter((n) => Math.abs(n - Math.round(n)) < 0.01 && n >= 2 && n <= 36).map(Math.round)],
     };
     if (namedMoney.length) {
       const hit = namedMoney.find((x) => same(numberOf(x), v));
@@ -150,7 +155,7 @@ const checkers = {
     const all = avail(s, c, 'percent');
     const hit = all.find((x) => same(numberOf(x), v));
     if (hit) return ok('a percentage stated in the material', hit.ref);
-    const said = customerSaid(s, c, v);
+    const said = customerSaid(s, c, v, 'percent');
     if (said) return ok('the customer said this percentage', said.ref);
     if (discount && max !== undefined) return ok(`a discount within the ${max}% maximum the brief grants`, 'bounds');
     const money = avail(s, c, 'money');
@@ -165,23 +170,21 @@ const checkers = {
     const all = avail(s, c, 'days');
     const numbers = avail(s, c, 'number');
     const unitWord = UNIT_WORD[d.unit] ?? /day/i;
+    // Months and years vary in days: "12 months" is "a year", "1 month" is "30 days"; days, weeks and hours are exact.
+    const loose = d.unit === 'month' || d.unit === 'year';
     const has = (days: number, n: number): Val | undefined =>
-      all.find((x) => sameDays(numberOf(x), days))
+      all.find((x) => sameDays(numberOf(x), days, loose))
       ?? numbers.find((x) => same(numberOf(x), n) && (fromCustomer(x) || unitWord.test(x.context)));
     const hits = d.days.map((days, i) => has(days, d.numbers[i] ?? days));
-    // The sentence's own topic decides first: a window stated for this topic that differs is a contradiction even
-    // when the same number of days is stated for something else.
+    // The sentence's own topic decides before a match elsewhere: a window stated for this topic that differs is a
+    // contradiction even when the same number of days is stated for something else (unless it is derived from it).
     const onTopic = [...valsOf(namedRecords(c, s.m), 'days'), ...topicVals(c, all)];
-    if (onTopic.length && !d.days.every((days) => onTopic.some((x) => sameDays(numberOf(x), days))) && !hits.some((h) => h && fromCustomer(h))) {
-      return bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
-    }
-    if (hits.every(Boolean)) return ok(hits[0]!.ref.startsWith('customer@') ? 'the customer said this duration' : 'a duration stated in the material', hits[0]!.ref);
+    const offTopic = onTopic.length > 0 && !d.days.every((days) => onTopic.some((x) => sameDays(numberOf(x), days, loose))) && !hits.some((h) => h && fromCustomer(h));
+    if (!offTopic && hits.every(Boolean)) return ok(hits[0]!.ref.startsWith('customer@') ? 'the customer said this duration' : 'a duration stated in the material', hits[0]!.ref);
     const dates = avail(s, c, 'date').map((x) => String(x.v));
-    const derived = d.days.map((days) => deriveDays(days, dates, all.map(numberOf), s.m.now));
+    const derived = d.days.map((days) => deriveDays(days, dates, onTopic.map(numberOf), s.m.now));
     if (derived.every(Boolean)) return ok(`derived: ${derived.join('; ')}`);
-    const named = valsOf(namedRecords(c, s.m), 'days');
-    const topic = named.length ? named : topicVals(c, all);
-    if (topic.length) return bad(`the material gives ${show(topic)} days for this`, topic[0]!.ref);
+    if (onTopic.length) return bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
     return none('duration not in the material');
   },
   date: (c, s) => checkDate(c as Extract<Claim, { kind: 'date' }>, s),
@@ -201,7 +204,7 @@ const checkers = {
     // Bound to the same noun: "2 checked bags" in a text, or a field named for it ("free_bags": 2, "number of seats").
     const nounAfter = new RegExp(`^\\s*(?:[a-z-]+\\s+)?${stem}`, 'i');
     const bound = numbers.filter((x) => (x.after === undefined ? x.context.toLowerCase().includes(stem) : nounAfter.test(x.after)));
-    const said = customerSaid(s, c, cc.value);
+    const said = customerSaid(s, c, cc.value, 'number');
     if (said) return ok('the customer said this number', said.ref);
     const hit = bound.find((x) => same(numberOf(x), cc.value));
     if (hit) return ok(`the material counts ${cc.value} ${cc.noun}`, hit.ref);
@@ -224,14 +227,31 @@ const checkers = {
     // "Gold tier" is supported by a material "gold" tier; a name without a head noun must be there whole.
     const modifier = oc.headed ? words.slice(0, -1).join(' ') : '';
     const text = plainText(s.m, c.turn);
-    if (text.includes(squash(name)) || (modifier && new RegExp(`(?<![a-z0-9])${modifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text))) return ok('the name is in the material');
+    if (text.includes(squash(name))) return ok('the name is in the material');
+    // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").
+    if (modifier) {
+      const head = (words.at(-1) ?? '').slice(0, 4);
+      const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${escapeRe(head)}|(?<![a-z0-9])${escapeRe(head)}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`);
+      if (near.test(text)) return ok(`"${modifier}" with "${words.at(-1)}" in the material`);
+      // Membership of a tier or programme the material names: "VIP programme" for "Fernwick Circle (VIP)", "Gold
+      // member" for a profile of tier gold.
+      if (MEMBERSHIP_HEAD.test(words.at(-1) ?? '')) {
+        const re = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])`);
+        const rec = s.m.records.filter(availableAt(c.turn)).find((x) => x.names.some((n) => re.test(n)));
+        if (rec || s.r.crm?.tier === modifier) return ok(`membership of "${modifier}", which the material names`, rec?.ref ?? `crm:${s.r.crm!.id}`);
+      }
+    }
     const known = s.m.records.filter(availableAt(c.turn)).flatMap((rec) => rec.names);
     const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
     if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);
     // The same words in another order in one line of the material ("65W USB-C" for "USB-C charger 65W").
     const own = squash(name).split(/[^a-z0-9+]+/).filter(Boolean);
-    const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/))
-      .find((l) => { const ws = new Set(squash(l).split(/[^a-z0-9+]+/)); return own.every((w) => ws.has(w)); });
+    const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/)).find((l) => {
+      const ws = squash(l).split(/[^a-z0-9+]+/);
+      const at = own.map((w) => ws.indexOf(w));
+      // All the words, close together (a reordered name, not words scattered over a policy).
+      return at.every((i) => i >= 0) && Math.max(...at) - Math.min(...at) <= own.length + 1;
+    });
     if (line) return ok(`its words are in the material: "${line.slice(0, 80)}"`);
     return none('offering name not in the material');
   },

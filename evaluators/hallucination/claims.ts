@@ -145,10 +145,11 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     take({ start: h0.start, end: h0.start + raw.length, raw }, (b) => ({ ...b, kind: 'contact', channel: 'url', value: raw }));
   }
   for (const p of findContactPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
-  for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
-  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed }));
+  // Amounts before ids: "USD39" is an amount, not a code.
   for (const h of findMoney(text)) take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));
   for (const h of findPercents(text)) if (h.value !== 100) take(h, (b) => ({ ...b, kind: 'percent', value: h.value }));
+  for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
+  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed }));
   for (const d of findDurations(text)) {
     // Minutes are the agent's own process talk ("in 2 minutes"); a rate ("24 hours a day") is idiom.
     if (d.unit === 'minute' || /^\s*(?:a|per)\s+(?:day|week|month|year)\b/i.test(text.slice(d.end, d.end + 12))) { occupied.push(d); continue; }
@@ -183,5 +184,9 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-/** Claims that are not asserted: negated ("we don't offer 50% off") or asked ("was it $89?"). Contact points count anyway. */
-export const asserted = (c: Claim): boolean => c.kind === 'contact' || (!c.negated && !c.question);
+/**
+ * Claims that are not asserted: negated ("we don't offer 50% off") or asked ("was it $89?"). Contact points count
+ * anyway; so do offerings and promises in a question, which offer them ("Would you like me to add Summit Club?").
+ */
+export const asserted = (c: Claim): boolean =>
+  c.kind === 'contact' || (!c.negated && (!c.question || c.kind === 'offering' || c.kind === 'promise'));

@@ -23,9 +23,11 @@ const NOT_OFFERING = new Set([
   'regards', 'thanks', 'thank', 'best', 'kind', 'warm', 'cheers', 'sincerely', 'team', 'department', 'desk', 'centre', 'center', 'ai', 'faq', 'faqs',
   'ok', 'okay', 'i', "i'm", 'im', 'usd', 'eur', 'gbp', 'pm', 'am', 'est', 'gmt', 'utc', 'settings', 'menu', 'page', 'tab', 'button', 'app', 'website',
 ]);
-const SELF_NAME_BEFORE = /\b(?:i'm|i am|my name is|this is|name's|it's|speaking with|talking to|from)\s*$/i;
-/** A place: "from New York", "to Los Angeles", "in San Diego", "between Boston and New York". */
+const SELF_NAME_BEFORE = /\b(?:i'm|i am|my name is|this is|name's|it's|speaking with|talking to)\s*$/i;
+/** A place or a team: "from New York", "to Los Angeles", "in San Diego", "Sam from Customer Care". */
 const PLACE_BEFORE = /\b(?:from|to|in|at|via|near|between|and|towards|into|out of)\s*$/i;
+/** ... unless a verb makes the preposition take an offering: "benefit from", "upgrade to", "look at", "enrol in". */
+const OFFER_VERB_BEFORE = /\b(?:benefit(?:ing|s)?|look(?:ing)?|upgrad(?:e|ing)|switch(?:ing)?|mov(?:e|ing)(?: you)?|subscrib(?:e|ing)|sign(?:ed|ing)? (?:you )?up|enrol(?:l|led|ling)?|join(?:ing)?|add(?:ed|ing)?(?: you)?|opt(?:ing)?|interested|access|included|eligible|qualif(?:y|ies|ied)|put you|covered|save)\s+(?:\w+\s+)?(?:from|to|in|at|into|onto|for)\s*$/i;
 /** Words of headings, labels and forms that are capitalised without naming an offering ("Order Details:", "Next Steps"). */
 const FORM_WORDS = new Set([
   'order', 'orders', 'details', 'detail', 'refund', 'amount', 'status', 'number', 'date', 'item', 'items', 'price', 'prices', 'total', 'payment',
@@ -61,7 +63,8 @@ export function offeringHits(text: string): (Hit & { name: string; headed: boole
     if (caps.length < 2 || words.some((w) => CALENDAR.test(w) || NOT_OFFERING.has(w.toLowerCase().replace(/[+]+$/, '')) || /['’]/.test(w))) continue;
     const before = text.slice(Math.max(0, start - 20), start);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (SELF_NAME_BEFORE.test(before) || PLACE_BEFORE.test(before)) continue;
+    const wide = text.slice(Math.max(0, start - 40), start);
+    if (SELF_NAME_BEFORE.test(before) || (PLACE_BEFORE.test(before) && !OFFER_VERB_BEFORE.test(wide))) continue;
     // A heading or a label ("**Order Details:**", "Refund Amount: $54"), or only form words.
     if (/^\s*(?:\*\*)?\s*:/.test(after) || /(?:\*\*|#+\s*)$/.test(before) || words.every((w) => FORM_WORDS.has(w.toLowerCase()))) continue;
     const h = { start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length) };

@@ -46,7 +46,7 @@ describe('closed-world grounding: supported claims', () => {
     ]);
     expect(await verdicts(reply('You have a 30-day window.'))).toEqual(['duration:30-day:supported']);
     // Delivered January 14, now January 15: one day used of the 30-day window.
-    expect(await verdicts(reply('You still have 29 days to send it back.'))).toEqual(['duration:29 days:supported']);
+    expect(await verdicts(reply('You still have 29 days to return it.'))).toEqual(['duration:29 days:supported']);
   });
 
   it('grounds numbers a read tool returned, but never the agent\'s own write-tool echo', async () => {
