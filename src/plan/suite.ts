@@ -138,7 +138,9 @@ export function loadSuite(configFile: string | undefined, overrides: SuiteOverri
   ];
   const approaches = new Map<string, Approach>(wanted.map((id) => [id, APPROACHES[id as keyof typeof APPROACHES]]));
   const models = resolveModels(config, from(overrides.models?.length), configSource);
-  warnings.push(...modelNameWarnings(models));
+  // The judge and the simulated customer are priced and called too: their names are checked the same way.
+  const roles = [config.judge, config.customer.mode === 'simulated' ? config.customer.model : undefined].flatMap((e) => (e ? [modelSpecFromEntry(e)] : []));
+  warnings.push(...modelNameWarnings([...models, ...roles.filter((r) => !models.some((m) => m.kind === r.kind && m.model === r.model))]));
   // Agent labels must not collide with the models' (a label is the `model` column); only the entries are kept here.
   const agents = agentSpecs(models, config.agents, configSource).slice(models.length);
   return { config, configFile: file, scenarios, scenarioFiles: files, datasets, approaches, models, agents, warnings };

@@ -99,6 +99,15 @@ describe('model names and prices', () => {
     expect(r.stdout).toContain('no model calls, no cost');
   });
 
+  it('the judge model name is checked too', async () => {
+    const { dir, config } = fixture();
+    writeFileSync(config, `name: choices\nscenarios: [${dir}/suite/scenarios/*.yaml]\ndatasets: ${dir}/suite/datasets\njudge: anthropic:claude-sonet-4-5\n`);
+    const r = await runCli(['validate', '-c', config]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: model anthropic:claude-sonet-4-5 is not in the price table');
+    expect(r.stderr).toContain('did you mean anthropic:claude-sonnet-4-5?');
+  });
+
   it('a known price plus an unknown one gives the known part and still says unknown', async () => {
     const { config } = fixture();
     const r = await runCli(['estimate', '-c', config, '-m', 'openai:gpt-4o-mini,anthropic:claude-sonet-4-5']);

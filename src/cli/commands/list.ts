@@ -30,7 +30,10 @@ export function registerList(program: Command): void {
           const { modelKey } = await import('../../schema/model-spec.js');
           const config = applyOverrides(loadConfig(opts.config).config, overridesFrom(opts));
           out('configured:');
-          for (const m of resolveModels(config)) out(`  ${modelKey(m)}${m.baseUrl ? ` @ ${m.baseUrl}` : ''}`);
+          const { modelNameWarnings } = await import('../../plan/model-names.js');
+          const specs = resolveModels(config);
+          for (const m of specs) out(`  ${modelKey(m)}${m.baseUrl ? ` @ ${m.baseUrl}` : ''}`);
+          for (const w of modelNameWarnings(specs)) process.stderr.write(`warning: ${w}\n`);
           out('providers (write kind:model):');
           for (const k of BackendKindSchema.options) out(`  ${k.padEnd(18)} ${KEY_VARIABLES[k].length ? `key: ${KEY_VARIABLES[k].join(' or ')}` : k === 'rules' ? 'traditional automation arm, no key' : 'needs --base-url; key optional (apiKeyEnv)'}`);
         },
