@@ -4,9 +4,18 @@ import type { VegaLiteSpec } from './definitions.js';
 import type { Row } from './query.js';
 import { safeIdPart } from './escape.js';
 
+/**
+ * Labels are never cut: vega-lite's default limit of 180 px turned two-arm model names into "openai-compatible:dem…"
+ * rows nobody could tell apart. A spec may still set its own limits; these are only the defaults.
+ */
+const FULL_LABELS = { axis: { labelLimit: 0 }, legend: { labelLimit: 0 }, header: { labelLimit: 0 } };
+
 /** The chart's Vega-Lite spec with the query rows injected as inline values (the spec file never names a data source). */
 export function withValues(spec: VegaLiteSpec, rows: Row[]): VegaLiteSpec {
-  return { ...spec, data: { values: rows } };
+  const own = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const config: Record<string, unknown> = { ...own };
+  for (const [k, v] of Object.entries(FULL_LABELS)) config[k] = { ...v, ...(own[k] ?? {}) };
+  return { ...spec, config, data: { values: rows } };
 }
 
 /**

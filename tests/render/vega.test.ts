@@ -35,3 +35,16 @@ describe('prefixIds', () => {
     expect(prefixIds(svg, 'p')).toBe('<svg><clipPath id="p-clip1"><rect/></clipPath><g clip-path="url(#p-clip1)"><a xlink:href="#conv-1"><text>id="clip1" url(#other)</text></a></g></svg>');
   });
 });
+
+describe('withValues', () => {
+  test('injects the rows and never lets a long label be cut, unless the spec says so', async () => {
+    const long = 'openai-compatible:a-very-long-model-name-that-vega-would-cut';
+    const spec = withValues({ mark: 'bar', encoding: { y: { field: 'm', type: 'nominal' }, x: { field: 'v', type: 'quantitative' }, color: { field: 'm', type: 'nominal' } } }, [{ m: long, v: 1 }]);
+    expect(spec.data).toEqual({ values: [{ m: long, v: 1 }] });
+    const { svg } = await renderSvg(spec, 'w1');
+    expect(svg).toContain(long);
+    expect(svg).not.toContain('…');
+    const own = withValues({ mark: 'bar', config: { axis: { labelLimit: 40, grid: false } } }, []);
+    expect(own.config).toMatchObject({ axis: { labelLimit: 40, grid: false }, legend: { labelLimit: 0 } });
+  });
+});
