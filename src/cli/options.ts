@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { InputError } from '../core/errors.js';
 import type { Suite, SuiteOverrides } from '../plan/suite.js';
 
 export interface SuiteCliOptions {
@@ -62,7 +63,10 @@ export function overridesFrom(o: SuiteCliOptions): SuiteOverrides {
   if (o.baseUrl) out.baseUrl = o.baseUrl;
   const approaches = list(o.approaches); if (approaches) out.approaches = approaches;
   const scenarios = list(o.scenarios); if (scenarios) out.scenarios = scenarios;
-  if (o.epochs !== undefined) out.epochs = Number(o.epochs);
+  if (o.epochs !== undefined) {
+    out.epochs = Number(o.epochs);
+    if (!Number.isInteger(out.epochs) || out.epochs < 1) throw new InputError(`--epochs must be a whole number of at least 1, not "${o.epochs}"`, [{ file: 'command line', path: '--epochs', expected: 'a whole number >= 1', found: `"${o.epochs}"` }]);
+  }
   if (o.output) out.output = o.output;
   if (o.variants) out.personaVariants = o.variants;
   return out;

@@ -77,6 +77,14 @@ describe('choices that match nothing are errors naming the valid ones', () => {
   });
 });
 
+describe('numbers on the command line', () => {
+  it('--epochs that is not a whole number is named as such', async () => {
+    const r = await runCli(['validate', '-e', 'abc']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--epochs must be a whole number of at least 1, not "abc"');
+  });
+});
+
 describe('model names and prices', () => {
   it('an unknown model name warns with the nearest known name, and estimate says "unknown price", never $0, exit 1', async () => {
     const { config } = fixture();
