@@ -39,7 +39,9 @@ export interface MoneyPools {
  */
 export function deriveMoney(v: number, p: MoneyPools): string | undefined {
   const whole = Number.isInteger(v);
-  const eq = (x: number, rounding: boolean): boolean => Math.abs(v - x) <= CENT || (rounding && whole && Math.round(x) === v);
+  // Rounding to a whole amount is allowed when it moves the figure by under 2% ("about $26" for 26.03, not $1 for 0.78).
+  const eq = (x: number, rounding: boolean): boolean =>
+    Math.abs(v - x) <= CENT || (rounding && whole && Math.round(x) === v && Math.abs(v - x) <= 0.02 * Math.abs(v));
   const anchors = uniq(p.anchors);
   const others = uniq(p.comparative && p.global.length <= GLOBAL_PAIR_LIMIT ? [...anchors, ...p.global] : anchors);
   for (const a of anchors) {
