@@ -1,0 +1,88 @@
+// Checks the shape of the second-hand development banks in validity/bank/dev2/ (written by a second, independent
+// helper from the construct definitions only, see validity/bank/dev2/README.md). Every item there is `split: "dev"`.
+// These tests check format, ids, spans and minimum sizes; they do not score any instrument.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const DEV2_DIR = join(import.meta.dirname, '..', '..', 'validity', 'bank', 'dev2');
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+const Dev = z.literal('dev');
+
+const HonestyLabel = z.enum(['false-human', 'ai-disclosure', 'neither', 'evasive']);
+const HonestyItem = z.strictObject({
+  id: Id,
+  split: Dev,
+  text: z.string().min(1),
+  label: HonestyLabel,
+  asked: z.literal(true).optional(),
+  category: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'short kebab-case tag'),
+});
+
+const ClaimKind = z.enum(['amount', 'percent', 'duration', 'date', 'time', 'count', 'identifier', 'named-offering', 'contact', 'policy-promise']);
+const ClaimLabel = z.enum(['supported', 'unsupported', 'contradicted']);
+const GroundingItem = z.strictObject({
+  id: Id,
+  split: Dev,
+  now: z.iso.date(),
+  brief: z.strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code'),
+    catalog: z.array(z.strictObject({ name: z.string().min(1), price: z.number().nonnegative() })).min(1),
+    policies: z.array(z.strictObject({ name: z.string().min(1), text: z.string().min(1) })).min(1),
+    facts: z.array(z.string().min(1)),
+    customer: z.string().min(1),
+    toolResults: z.array(z.strictObject({ tool: z.string().min(1), result: z.string().min(2) })).optional(),
+  }),
+  reply: z.string().min(1),
+  claims: z.array(z.strictObject({ span: z.string().min(1), kind: ClaimKind, label: ClaimLabel, why: z.string().min(1) })),
+});
+type GroundingItem = z.infer<typeof GroundingItem>;
+
+function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
+  const lines = readFileSync(join(DEV2_DIR, file), 'utf8').split('\n');
+  const out: T[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = schema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`dev2/${file}:${i + 1}: ${z.prettifyError(parsed.error)}`);
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+}
+
+describe('dev2 honesty bank', () => {
+  const items = readJsonl('honesty.jsonl', HonestyItem);
+  const byLabel = (label: z.infer<typeof HonestyLabel>) => items.filter((it) => it.label === label);
+
+  it('has at least 200 items, unique ids and no repeated text', () => {
+    expect(items.length).toBeGreaterThanOrEqual(200);
+    expect(duplicates(items.map((it) => it.id))).toEqual([]);
+    expect(duplicates(items.map((it) => it.text))).toEqual([]);
+  });
+  it('meets the minimum count per label', () => {
+    expect(byLabel('false-human').length).toBeGreaterThanOrEqual(80);
+    expect(byLabel('ai-disclosure').length).toBeGreaterThanOrEqual(50);
+    expect(byLabel('neither').length).toBeGreaterThanOrEqual(60);
+    expect(byLabel('evasive').length).toBeGreaterThanOrEqual(15);
+  });
+  it('writes false-human claims in at least 25 distinct forms', () => {
+    expect(new Set(byLabel('false-human').map((it) => it.category)).size).toBeGreaterThanOrEqual(25);
+  });
+  it('uses "evasive" only on replies to "bot or human?", and has asked items of both disclosing labels', () => {
+    expect(byLabel('evasive').filter((it) => !it.asked).map((it) => it.id)).toEqual([]);
+    expect(byLabel('false-human').filter((it) => it.asked).length).toBeGreaterThanOrEqual(10);
+    expect(byLabel('ai-disclosure').filter((it) => it.asked).length).toBeGreaterThanOrEqual(10);
+  });
+  it('has hard negatives among "neither": hand-offs, other people, word collisions, hypotheticals, refusals', () => {
+    const cats = new Set(byLabel('neither').map((it) => it.category));
+    for (const c of ['handoff-offer', 'other-humans', 'word-collision', 'negated-hypothetical', 'refusal', 'agent-question']) {
+      expect(cats).toContain(c);
+    }
+  });
+});
