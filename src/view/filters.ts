@@ -4,7 +4,7 @@
  * messages). Each becomes a bound parameter in one WHERE clause over `conversations c`.
  */
 import { z } from 'zod';
-import { containsPattern, Where } from './sql.js';
+import { Where } from './sql.js';
 
 /** 'failed' is every status but done: agent, infrastructure and local errors together. */
 export const STATUS_FILTERS = ['done', 'failed', 'agent-error', 'infra-error', 'local-error'] as const;
@@ -63,8 +63,8 @@ export function conversationWhere(f: Filters, alias: string): Where {
     else if (op && f.value !== undefined) w.add(`m.value ${METRIC_OPS[op]} ?`, f.value);
   }
   if (f.q) {
-    const p = containsPattern(f.q);
-    w.add(`(c.cell_key IN (SELECT cell_key FROM ${alias}.messages WHERE text ILIKE ? ESCAPE '\\') OR c.error_message ILIKE ? ESCAPE '\\' OR c.scenario_id ILIKE ? ESCAPE '\\')`, p, p, p);
+    // A literal, case-insensitive substring (contains(lower(..)) is several times faster in DuckDB than ILIKE with ESCAPE).
+    w.add(`(c.cell_key IN (SELECT cell_key FROM ${alias}.messages WHERE contains(lower(text), lower(?))) OR contains(lower(c.error_message), lower(?)) OR contains(lower(c.scenario_id), lower(?)))`, f.q, f.q, f.q);
   }
   return w;
 }

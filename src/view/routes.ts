@@ -6,7 +6,7 @@ import { parseQuery } from './bad-request.js';
 import type { ViewerFiles } from './files.js';
 import { compare, CompareQuery } from './queries/compare.js';
 import { conversationsQuery, ConversationsQuery } from './queries/conversations.js';
-import { DiffQuery, diffQuery, diffSummarySql, diffTable } from './queries/diff.js';
+import { diffCsvQuery, DiffQuery, diffQuery, diffSummarySql, diffTable, scoreChanges } from './queries/diff.js';
 import { facets } from './queries/facets.js';
 import { grid, GridQuery } from './queries/grid.js';
 import { runsQuery, RunsQuery } from './queries/runs.js';
@@ -52,13 +52,18 @@ export const ROUTES = {
   '/api/diff': async (files, params) => {
     const p = parseQuery(DiffQuery, params);
     const t = await diffTable(files, p);
-    if (p.format === 'csv') return table(files, diffQuery(p, t), p, 'diff.csv');
+    if (p.format === 'csv') return table(files, diffCsvQuery(p, t), p, 'diff.csv');
     // The counts of every kind of change come with the page; the chosen kind's count is the page's total.
     const q = diffQuery(p, t);
     const [rows, counted] = await Promise.all([
-      files.all([], `${selectAll(q)} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`),
+      files.all<Record<string, unknown> & { key_a: string | null; key_b: string | null; scores_changed: boolean }>([], `${selectAll(q)} LIMIT ${p.limit} OFFSET ${p.page * p.limit}`),
       files.all<Record<string, number>>([], diffSummarySql(t)),
     ]);
+    const changes = await scoreChanges(files, p, rows);
+    for (const r of rows) {
+      const c = r.key_a ? changes.get(r.key_a) : undefined;
+      Object.assign(r, { n_score_changes: c?.n ?? 0, score_changes: c?.changes ?? [] });
+    }
     const counts = counted[0] ?? {};
     return json({ rows, total: counts[p.change] ?? 0, page: p.page, limit: p.limit, counts });
   },

@@ -23,9 +23,6 @@ export class Where {
 /** A quoted identifier: a name read from the database's catalogue can hold any character. */
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** A case-insensitive "contains" pattern for ILIKE ... ESCAPE '\': the user's % and _ are literal. */
-export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export const PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 

@@ -168,6 +168,8 @@ describe('diff', () => {
     expect(body.counts).toMatchObject({ all: 10, status: 1, same: 5, changed: 5 });
     const csv = await get(`/api/diff?a=1&b=0&runB=${fx.run2}&format=csv`);
     expect(csv.text.trim().split('\r\n')).toHaveLength(6);
+    expect(csv.text.split('\r\n')[0]).toContain('n_score_changes,score_changes');
+    expect(csv.text).toMatch(/style\.agent_chars: \d+(\.\d+)? -> \d+/);
   });
 
   test('a side compared with itself is refused', async () => {

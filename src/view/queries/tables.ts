@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { BadRequest } from '../bad-request.js';
 import type { ViewerFiles } from '../files.js';
-import { containsPattern, DbShape, ident, PagingShape, Where } from '../sql.js';
+import { DbShape, ident, PagingShape, Where } from '../sql.js';
 import type { TableQuery } from './table-query.js';
 
 export const TablesQuery = z.strictObject({ ...DbShape });
@@ -49,7 +49,7 @@ function columnCondition(w: Where, column: { name: string; type: string }, filte
     w.add(`${col} ${op} ?`, Number(m[2]));
     return;
   }
-  w.add(`CAST(${col} AS VARCHAR) ILIKE ? ESCAPE '\\'`, containsPattern(f));
+  w.add(`contains(lower(CAST(${col} AS VARCHAR)), lower(?))`, f);
 }
 
 export interface Paged { page: number; limit: number; format: 'json' | 'csv' }

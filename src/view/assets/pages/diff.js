@@ -38,7 +38,7 @@ export async function diffPage(view, params) {
     { label: 'Model', sort: 'model', cell: (r) => r.model },
     { label: 'Epoch', sort: 'epoch', num: true, cell: (r) => String(r.epoch) },
     { label: 'Status A → B', sort: 'status_a', cell: (r) => [r.status_a ? statusBadge(r.status_a) : '–', ' → ', r.status_b ? statusBadge(r.status_b) : '–'] },
-    { label: 'Score changes', sort: 'n_scores', cell: (r) => (r.n_score_changes ? h('details', null, h('summary', null, `${r.n_score_changes} metric${r.n_score_changes > 1 ? 's' : ''}`),
+    { label: 'Score changes', sort: 'scores', cell: (r) => (r.n_score_changes ? h('details', null, h('summary', null, `${r.n_score_changes} metric${r.n_score_changes > 1 ? 's' : ''}`),
       h('ul', { class: 'score-changes' }, (r.score_changes ?? []).map((s) => h('li', null, h('code', null, s.metric), `: ${s.in_a ? scoreValue(s.a) : 'absent'} → ${s.in_b ? scoreValue(s.b) : 'absent'}`)),
         r.n_score_changes > (r.score_changes ?? []).length ? h('li', null, `… open the transcripts for the rest`) : null)) : '') },
     { label: 'Final reply A', cell: (r) => (r.reply_changed ? h('div', { class: 'reply reply-a' }, short(r.reply_a ?? '', 300)) : r.key_a && r.key_b ? h('span', { class: 'muted' }, 'same') : '') },
