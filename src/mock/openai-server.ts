@@ -2,12 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../core/seeded-random.js';
 import { drawFault, FaultRatesSchema, type FaultKind, type FaultRates } from './faults.js';
+import { LimitEnforcer, type EnforcedLimits } from './rate-limits.js';
 
 /** The part of an OpenAI chat-completions request the mock looks at. */
 export interface ChatRequest {
   model: string;
   messages: { role: string; content?: string | null; tool_calls?: unknown[]; tool_call_id?: string }[];
   tools?: { type: string; function: { name: string } }[];
+  max_tokens?: number;
+  max_completion_tokens?: number;
 }
 
 export interface MockReply {
@@ -31,12 +34,16 @@ export interface MockServerOptions {
   responder?: Responder;
   /** Answer every chat request with 401, echoing the bearer token the way some servers echo bad keys. */
   rejectAuth?: boolean;
+  /** Enforce a request and a token limit, answering 429 past them; every answer carries rate-limit headers. */
+  limits?: EnforcedLimits;
 }
 
 export interface MockServer {
   url: string;
-  /** Requests seen per outcome: every request is counted exactly once. */
-  journal: Record<FaultKind, number> & { total: number };
+  /** Requests seen per outcome: every request is counted exactly once. `limited`: refused by the enforced limits. */
+  journal: Record<FaultKind, number> & { total: number; limited: number };
+  /** Each request the enforced limits let through: when it arrived (performance.now()) and its token cost. */
+  admitted: Array<{ at: number; tokens: number }>;
   close(): Promise<void>;
 }
 
@@ -57,7 +64,9 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
   const rnd = seededRandom(opts.seed ?? 1);
   const latency = opts.latencyMs ?? 0;
   const responder = opts.responder ?? defaultResponder;
-  const journal = { total: 0, ok: 0, rateLimit: 0, serverError: 0, timeout: 0, malformed: 0, truncated: 0, slow: 0 };
+  const journal = { total: 0, ok: 0, rateLimit: 0, serverError: 0, timeout: 0, malformed: 0, truncated: 0, slow: 0, limited: 0 };
+  const enforcer = opts.limits ? new LimitEnforcer(opts.limits) : undefined;
+  const admitted: Array<{ at: number; tokens: number }> = [];
   let n = 0;
   const sockets = new Set<import('node:net').Socket>();
 
@@ -75,6 +84,19 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
+    let limitHeaders: Record<string, string> = {};
+    if (enforcer) {
+      const cost = estimateTokens(body) + (body.max_completion_tokens ?? body.max_tokens ?? 0);
+      const admission = enforcer.take(cost);
+      limitHeaders = admission.headers;
+      if (!admission.ok) {
+        journal.total++;
+        journal.limited++;
+        res.writeHead(429, { 'content-type': 'application/json', ...limitHeaders }).end('{"error":{"message":"rate limit reached","type":"rate_limit_exceeded"}}');
+        return;
+      }
+      admitted.push({ at: performance.now(), tokens: cost });
+    }
     const fault = drawFault(faults, rnd);
     journal.total++;
     journal[fault]++;
@@ -103,7 +125,7 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
       res.destroy();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(payload);
+    res.writeHead(200, { 'content-type': 'application/json', ...limitHeaders }).end(payload);
   };
 
   const server: Server = createServer((req, res) => { handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(400).end(); else res.destroy(); }); });
@@ -114,6 +136,7 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
   return {
     url: `http://127.0.0.1:${port}/v1`,
     journal,
+    admitted,
     close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
   };
 }

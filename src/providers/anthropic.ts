@@ -4,6 +4,7 @@ import { promptCacheOn, type ModelSpec } from '../schema/model-spec.js';
 import { anthropicUsage, fromAnthropicMessage, toAnthropicRequest } from './anthropic-format.js';
 import { resolveKey } from './keys.js';
 import { httpFetch } from './http-fetch.js';
+import { observingFetch } from './rate-limit-headers.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
 
 export const ANTHROPIC_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
@@ -15,7 +16,7 @@ export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> 
   const apiKey = resolveKey(spec);
   // An explicit apiKey also stops the SDK from looking for tokens, profiles or config files of its own.
   // Its retries are off: the reliability layer above owns retries and counts them.
-  const client = new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: httpFetch });
+  const client = new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
   return {
     id: `anthropic:${spec.model}`,
     kind: 'anthropic',

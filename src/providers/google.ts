@@ -3,8 +3,12 @@ import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js'
 import type { ModelSpec } from '../schema/model-spec.js';
 import { fromGeminiResponse, geminiUsage, SKIP_SIGNATURE_SENTINEL, toGeminiConfig, toGeminiContents, type SignatureLookup } from './google-format.js';
 import { httpFetch } from './http-fetch.js';
+import { observingFetch } from './rate-limit-headers.js';
 import { resolveKey } from './keys.js';
 import { callContext, httpFailure, malformed, transportFailure, type CallContext } from './provider-errors.js';
+
+/** Our fetch, telling the adaptive limiter what each response's rate-limit headers say. */
+const observedFetch = observingFetch(httpFetch);
 
 /** Thought signatures kept per backend; enough for many concurrent conversations, bounded so a long run stays small. */
 const MAX_SIGNATURES = 20_000;
@@ -67,7 +71,7 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
       let headers: Headers | undefined;
       // A fetch per call keeps this call's response headers (Retry-After) without racing concurrent calls.
       const fetchKeepingHeaders = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-        const res = await httpFetch(input, init);
+        const res = await observedFetch(input, init);
         headers = res.headers;
         return res;
       };

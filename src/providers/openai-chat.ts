@@ -3,6 +3,7 @@ import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js'
 import { promptCacheOn, type ModelSpec } from '../schema/model-spec.js';
 import { chatUsage, fromChatCompletion, toChatRequest, type MaxTokensField } from './openai-chat-format.js';
 import { httpFetch } from './http-fetch.js';
+import { observingFetch } from './rate-limit-headers.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
 
 export const OPENAI_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
@@ -16,7 +17,7 @@ export interface ChatBackendOptions {
 /** One Chat Completions backend serves OpenAI itself and every OpenAI-compatible server; only the options differ. */
 export function createChatCompletionsBackend(spec: ModelSpec, opts: ChatBackendOptions): Backend {
   // The SDK's own retries are off: the reliability layer above owns retries and counts them.
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: spec.timeoutMs, fetch: httpFetch });
+  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
   return {
     id: `${spec.kind}:${spec.model}`,
     kind: spec.kind,
