@@ -55,7 +55,7 @@ const MANAGER_HEAD = ['Agent (model)', 'Approach (sample)', 'Resolved, % [95% CI
 function managerRowHtml(r: ManagerRow): string {
   const compact = !r.pooled;
   const who = `<td class="who"><strong>${escapeHtml(r.model)}</strong>${r.baseline ? ' <span class="badge baseline">baseline</span>' : ''}</td>`;
-  const approach = `<td>${r.pooled ? '<em>all approaches pooled</em>' : escapeHtml(r.approach)}<small>${escapeHtml(r.sample)}</small></td>`;
+  const approach = `<td class="approach">${r.pooled ? '<em>all approaches pooled</em>' : escapeHtml(r.approach)}<small>${escapeHtml(r.sample)}</small></td>`;
   return `<tr class="${r.pooled ? 'pooled' : 'approach'}${r.baseline ? ' baseline' : ''}">${who}${approach}`
     + [r.resolution, r.delta, r.costPerResolved, r.critical, r.bias, r.disclosure].map((c) => cellHtml(c, compact)).join('') + `${verdictHtml(r)}</tr>`;
 }

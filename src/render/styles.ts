@@ -39,7 +39,7 @@ table.decision th { background: #f4f6f9; vertical-align: bottom; }
 table.decision td small { display: block; color: var(--muted); font-size: 11px; line-height: 1.3; }
 table.decision tr.pooled td { background: #f7f9fc; }
 table.decision tr.group th { background: #fff; padding-top: 12px; font-weight: normal; color: var(--muted); }
-table.decision .fig { white-space: nowrap; }
+table.decision .fig, table.decision td.approach { white-space: nowrap; }
 table.decision td.verdict { min-width: 170px; }
 table.decision th .mark { display: block; width: max-content; margin-top: 2px; font-weight: normal; }
 td.tone-bad .fig { color: #a3261a; font-weight: 600; } td.tone-good .fig { color: #1f6b35; } td.tone-unknown .fig { color: var(--muted); font-style: italic; }
