@@ -29,6 +29,9 @@ export const NOT_NAME_WORDS = new Set([
   'every', 'also', 'yes', 'no', 'great', 'good', 'sure', 'thanks', 'thank', 'unfortunately', 'however', 'so', 'and', 'or', 'but', 'if', 'as', 'on',
   'in', 'to', 'of', 'by', 'at', 'from', 'all', 'new', 'current', 'existing', 'standard', 'basic', 'customer', 'customers', 'online', 'here', 'there',
   'you', "you're", 'mr', 'mrs', 'ms', 'dr', 'hi', 'hello', 'dear', 'please', 'note', 'just', 'only', 'both', 'either', 'which', 'what', 'when',
+  'perhaps', 'maybe', 'alternatively', 'additionally', 'currently', 'otherwise', 'finally', 'meanwhile', 'instead', 'then', 'now', 'today',
+  'sadly', 'luckily', 'fortunately', 'honestly', 'basically', 'actually', 'ok', 'okay', 'would', 'could', 'can', 'should', 'have', 'has', 'do',
+  'does', 'is', 'are', 'was', 'were', 'will', 'shall', 'may', 'might', 'let', 'try', 'join', 'add', 'get', 'see', 'check', 'consider', 'since',
 ]);
 
 export type PromiseType = 'refund' | 'waiver' | 'free' | 'guarantee' | 'compensation' | 'price-match' | 'exception';

@@ -68,8 +68,11 @@ export function offeringHits(text: string): (Hit & { name: string; headed: boole
     // A heading or a label ("**Order Details:**", "Refund Amount: $54"), or only form words.
     if (/^\s*(?:\*\*)?\s*:/.test(after) || /(?:\*\*|#+\s*)$/.test(before) || words.every((w) => FORM_WORDS.has(w.toLowerCase()))) continue;
     const h = { start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length) };
-    if (out.some((o) => overlaps(o, h))) continue;
-    out.push({ ...h, name: h.raw, headed: false });
+    const clash = out.filter((o) => overlaps(o, h));
+    // A longer run wins over a headed name inside it ("Platinum Shield Plus" over "Platinum Shield").
+    if (clash.some((o) => o.start < h.start || o.end > h.end)) continue;
+    for (const o of clash) out.splice(out.indexOf(o), 1);
+    out.push({ ...h, name: h.raw, headed: clash.some((o) => o.headed) && clash.every((o) => o.end === h.end) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
