@@ -44,7 +44,13 @@ async function dataBlock(store: Store): Promise<HeadlineBlock> {
 }
 
 /** The paired interval says which way; Holm says whether it survives the family of tests. Both are reported. */
-function verdict(low: number | null, high: number | null, pHolm: number | null, direction: string): string {
+function verdict(low: number | null, high: number | null, pHolm: number | null, direction: string, test = '', delta: number | null = null): string {
+  if (test === 'sign-flip-exact' && delta !== null && delta !== 0) {
+    // Every scenario showed the same difference: no interval, but the exact test can still speak.
+    const better = direction === 'lower-better' ? delta < 0 : delta > 0;
+    const who = better ? 'GAI better' : 'traditional better';
+    return pHolm !== null && pHolm < ALPHA ? `${who} in every scenario by the same amount (exact sign-flip test, significant after Holm; no interval)` : `${who} in every scenario by the same amount, too few scenarios for the exact test to be significant after Holm`;
+  }
   if (low === null || high === null) return 'not testable (fewer than 4 paired scenarios, or no spread between them)';
   const gaiSide = direction === 'lower-better' ? high < 0 : low > 0;
   const tradSide = direction === 'lower-better' ? low > 0 : high < 0;
@@ -64,7 +70,7 @@ async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
     items.push({
       label: `${s(r, 'a')} vs ${s(r, 'b')} (all approaches)`,
       text: `resolution difference ${formatEstimate({ value: n(r, 'delta'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'pct', n: `${n(r, 'n_pairs') ?? 0} paired scenarios`, intervalLabel: '95% CI' })}`
-        + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better')}.`
+        + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better', s(r, 'test'), n(r, 'delta'))}.`
         + (ga ? ` GAI: ${aggregateText(ga, 'rate')}.` : '') + (tr ? ` Traditional: ${aggregateText(tr, 'rate')}.` : ''),
     });
   }
