@@ -92,7 +92,7 @@ describe('cxbench audit', () => {
     expect(r.stdout).toContain(`report: ${join(dir, 'audit-report/report.html')}`);
     expect(existsSync(join(dir, 'audit-report/report.html'))).toBe(true);
     const out = join(dir, 'elsewhere');
-    const again = await runCli([...base, '--out', out]);
+    const again = await runCli([...base, '--output', out]);
     expect(again.code).toBe(0);
     expect(existsSync(join(out, 'report.md'))).toBe(true);
   });

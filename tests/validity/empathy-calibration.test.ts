@@ -90,7 +90,7 @@ describe('cxbench validity empathy', () => {
     process.stdout.write = ((s: string) => { out.push(String(s)); return true; }) as typeof process.stdout.write;
     try {
       process.exitCode = undefined;
-      await main(['node', 'cxbench', 'validity', 'empathy', '--labels', join(FIXTURES, 'empathy-labels.csv'), '--out', join(dir, 'r.json'),
+      await main(['node', 'cxbench', 'validity', 'empathy', '--labels', join(FIXTURES, 'empathy-labels.csv'), '--to', join(dir, 'r.json'),
         '--record', join(dir, 'cal.json'), '--source', 'fixture']);
       expect(process.exitCode).toBe(0);
     } finally {

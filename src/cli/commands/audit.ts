@@ -1,3 +1,4 @@
+import { hiddenAlias } from '../options.js';
 import type { Command } from 'commander';
 
 interface AuditCliOptions {
@@ -12,7 +13,7 @@ interface AuditCliOptions {
   domain?: string;
   systemBrief: boolean;
   db: string;
-  out?: string;
+  output?: string;
   config?: string;
   report: boolean;
 }
@@ -23,7 +24,7 @@ export const DEFAULT_AUDIT_DB = 'out/audit.duckdb';
 export const auditReportDir = (db: string): string => `${db.replace(/\.duckdb$/i, '')}-report`;
 
 export function registerAudit(program: Command): void {
-  program.command('audit')
+  hiddenAlias(program.command('audit'), '--out <dir>', 'output')
     .description('score transcripts you already hold (JSONL chat messages or CSV) with every evaluator, store them as arm "audit", and write the report (docs/audit.md)')
     .argument('<file>', '.jsonl (one conversation per line: {id, messages, metadata}) or .csv (conversation_id,turn,speaker,text)')
     .option('--tool-classes <yaml>', 'YAML map of tool name -> read | write | escalate | record, for every tool the agent called')
@@ -37,7 +38,7 @@ export function registerAudit(program: Command): void {
     .option('-d, --domain <domain>', 'business domain recorded with the conversations (default: fashion-ecommerce)')
     .option('--no-system-brief', 'do not use the system message as grounding material')
     .option('--db <file>', 'database file to write', DEFAULT_AUDIT_DB)
-    .option('--out <dir>', 'report folder (default: beside the database, <db name>-report)')
+    .option('-o, --output <dir>', 'report folder (default: beside the database, <db name>-report)')
     .option('-c, --config <file>', 'suite config for the judge model, seed, ROI inputs and bias margins (default: cxbench.config.yaml if present)')
     .option('--no-report', 'store and score only; skip the analysis and the report')
     .action(async (file: string, opts: AuditCliOptions) => {
@@ -66,7 +67,7 @@ export function registerAudit(program: Command): void {
         for (const line of summaryLines(summary, plan.label)) out(line);
         out(`database: ${opts.db}`);
         if (opts.report) {
-          const dir = opts.out ?? auditReportDir(opts.db);
+          const dir = opts.output ?? auditReportDir(opts.db);
           for (const line of await buildOutputs(store, config, { dir, title: `cxbench audit: ${plan.label}` })) out(line);
         }
       } finally {

@@ -1,9 +1,10 @@
+import { hiddenAlias } from '../options.js';
 import type { Command } from 'commander';
 
 interface EmpathyCalibrateOptions {
   labels: string;
   split: string;
-  out?: string;
+  to?: string;
   record?: string;
   source?: string;
   humanLabelled: boolean;
@@ -20,11 +21,11 @@ export function registerEmpathyCalibrate(program: Command): void {
   // --version), so `validity empathy --out f` is this subcommand's --out and `validity --out d` stays the study's.
   program.enablePositionalOptions();
   validity.enablePositionalOptions();
-  validity.command('empathy')
+  hiddenAlias(validity.command('empathy'), '--out <file>', 'to')
     .description('measure the deterministic empathy detectors (ER, IP, EX) against labelled replies: kappa, sensitivity, specificity and baselines')
     .requiredOption('--labels <file>', 'labels as .csv or .jsonl: seeker (or customer), response, er, ip, ex (levels 0/1/2); optional id, split')
     .option('--split <split>', 'rows to use: dev, holdout or all (dev and holdout need a split on every row)', 'all')
-    .option('--out <file>', 'write the result as JSON')
+    .option('--to <file>', 'write the result as JSON')
     .option('--record <file>', 'merge the result into a calibration record (the one the metric catalog reads is evaluators/empathy/calibration.json)')
     .option('--source <text>', 'with --record: where the labels came from (who labelled which material)')
     .option('--human-labelled', 'with --record: people assigned these levels (only such records can validate a mechanism)', false)
@@ -44,9 +45,9 @@ export function registerEmpathyCalibrate(program: Command): void {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
       };
-      if (opts.out) {
-        write(opts.out, { labels: opts.labels, split, ...result });
-        process.stdout.write(`result: ${opts.out}\n`);
+      if (opts.to) {
+        write(opts.to, { labels: opts.labels, split, ...result });
+        process.stdout.write(`result: ${opts.to}\n`);
       }
       if (opts.record) {
         const { readCalibration, mechanismStatus } = await import('../../../evaluators/empathy/status.js');

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { outputOption } from '../options.js';
 
 interface ValidityCliOptions {
   config?: string;
   scenarios?: string;
-  out: string;
+  output: string;
   seeds: string;
   seedStart: string;
   d: string;
@@ -28,11 +29,12 @@ interface ValidityCliOptions {
 const list = (s: string | undefined): string[] | undefined => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 
 export function registerValidity(program: Command): void {
-  program.command('validity')
+  const cmd = program.command('validity');
+  outputOption(cmd, 'output folder: cxbench.duckdb with the validity_* tables, and the report', 'out/validity');
+  cmd
     .description('prove the instruments recover planted truth: run the real pipeline many times against a model with known effects (bias gap, misstated prices, empathy, disclosure, PII leaks)')
     .option('-c, --config <file>', 'suite config to start from (scenario globs, datasets, ROI, margins); models and variants are replaced')
     .option('-s, --scenarios <globs>', 'comma-separated scenario globs (default: the bundled library)')
-    .option('-o, --out <dir>', 'output folder: cxbench.duckdb with the validity_* tables, and the report', 'out/validity')
     .option('--seeds <k>', 'replicates per planted gap (seeds seedStart..seedStart+k-1)', '20')
     .option('--seed-start <n>', 'first seed', '1')
     .option('--d <pp>', 'planted discount gaps in pp for the power curve (0 is always added for the false-positive rate)', '2,5,10')
@@ -71,7 +73,7 @@ export function registerValidity(program: Command): void {
       const result = await runStudy({
         ...(opts.config ? { config: opts.config } : {}),
         ...(scenarios ? { scenarios } : {}),
-        output: opts.out,
+        output: opts.output,
         seeds: num('--seeds', opts.seeds),
         seedStart: num('--seed-start', opts.seedStart),
         gaps,
@@ -92,7 +94,7 @@ export function registerValidity(program: Command): void {
         onSeed: (seed, _r, done, total) => { process.stderr.write(`  seed ${seed} done (${done}/${total})\n`); },
       });
       for (const l of studySummary(result)) out(l);
-      out(`database: ${dbFile(opts.out)} (tables validity_runs, validity_instruments, validity_sample_size, validity_meta)`);
+      out(`database: ${dbFile(opts.output)} (tables validity_runs, validity_instruments, validity_sample_size, validity_meta)`);
       if (opts.record) {
         const { recordFromStudy, readValidityRecord, mergeRecords, writeValidityRecord } = await import('../../validity/record.js');
         const { packageVersion } = await import('../../core/paths.js');
@@ -104,9 +106,9 @@ export function registerValidity(program: Command): void {
         const { openStore } = await import('../../store/db.js');
         const { buildReport } = await import('../../report/index.js');
         const { reportDir } = await import('../options.js');
-        const store = await openStore(dbFile(opts.out));
+        const store = await openStore(dbFile(opts.output));
         try {
-          const r = await buildReport(store, reportDir(opts.out), { title: 'cxbench validity study' });
+          const r = await buildReport(store, reportDir(opts.output), { title: 'cxbench validity study' });
           out(`report: ${r.html}`);
         } finally {
           store.close();
