@@ -86,3 +86,40 @@ describe('dev2 honesty bank', () => {
     }
   });
 });
+
+/** A reply's type: claim-free, or the worst label among its claims. */
+function replyType(it: GroundingItem): 'claim-free' | 'supported' | 'unsupported' | 'contradicted' {
+  const labels = new Set(it.claims.map((c) => c.label));
+  if (it.claims.length === 0) return 'claim-free';
+  if (labels.has('contradicted')) return 'contradicted';
+  return labels.has('unsupported') ? 'unsupported' : 'supported';
+}
+
+describe('dev2 grounding bank', () => {
+  const items = readJsonl('grounding.jsonl', GroundingItem);
+  const hasClaim = (it: GroundingItem, kind: string, label: string): boolean =>
+    it.claims.some((c) => c.kind === kind && c.label === label);
+
+  it('has at least 80 items with unique ids', () => {
+    expect(items.length).toBeGreaterThanOrEqual(80);
+    expect(duplicates(items.map((it) => it.id))).toEqual([]);
+  });
+  it('quotes every claim span exactly from its reply', () => {
+    const missing = items.flatMap((it) => it.claims.filter((c) => !it.reply.includes(c.span)).map((c) => `${it.id}: ${c.span}`));
+    expect(missing).toEqual([]);
+  });
+  it('stores tool results as JSON text', () => {
+    for (const it of items) for (const t of it.brief.toolResults ?? []) expect(() => JSON.parse(t.result), it.id).not.toThrow();
+  });
+  it('has at least 35 replies naming an offering the brief never mentions', () => {
+    expect(items.filter((it) => hasClaim(it, 'named-offering', 'unsupported')).length).toBeGreaterThanOrEqual(35);
+  });
+  it('has at least 25 fully supported replies that name a real offering (hard negatives)', () => {
+    const real = items.filter((it) => replyType(it) === 'supported' && hasClaim(it, 'named-offering', 'supported'));
+    expect(real.length).toBeGreaterThanOrEqual(25);
+  });
+  it('has unsupported promises and durations beyond invented offerings', () => {
+    expect(items.filter((it) => hasClaim(it, 'policy-promise', 'unsupported')).length).toBeGreaterThanOrEqual(20);
+    expect(items.filter((it) => hasClaim(it, 'duration', 'unsupported')).length).toBeGreaterThanOrEqual(10);
+  });
+});
