@@ -1,13 +1,12 @@
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import { OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, REPORTED } from '../nlp/offer-cues.js';
-import { compact, escapeRe, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
-import { samePhone } from '../nlp/phones.js';
-import { jaroWinkler } from '../nlp/similarity.js';
+import { compact, squash } from '../nlp/patterns.js';
 import { sameTime } from '../nlp/when.js';
 import { deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
 import { checkDate } from './check-date.js';
+import { checkContact, checkOffering } from './check-names.js';
 import { asserted, type Claim, type ClaimKind } from './claims.js';
-import { availableAt, compactText, plainText, type Material } from './material.js';
+import { availableAt, compactText, type Material } from './material.js';
 import { checkPromise } from './promises.js';
 import { namedRecords, topicVals, valsOf } from './scope.js';
 import type { Val, ValueKind } from './values.js';
@@ -98,8 +97,6 @@ function moneyAnchors(c: Claim, s: TurnScope, namedMoney: Val[], all: Val[]): nu
     ...all.filter(fromCustomer).map(numberOf),
   ];
 }
-
-const MEMBERSHIP_HEAD = /^(?:members?|membership|programme|program|tier|status|club|customers?|level)$/;
 
 /** A sentence that sums, compares or nets amounts: an anchor may then pair with any material amount. */
 const COMPARATIVE = /\b(?:more|less|cheaper|dearer|extra|difference|total|totals|altogether|all in|in all|combined|together|plus|minus|after|off|saving|save|saves|left|remaining|balance|instead|on top|including|includes|comes to|works out)\b/i;
@@ -220,53 +217,8 @@ const checkers = {
     if (ic.orderShaped && orders.length) return bad(`not one of this customer's orders (${orders.join(', ')})`, 'orders');
     return none('identifier not in the material');
   },
-  offering: (c, s) => {
-    const oc = c as Extract<Claim, { kind: 'offering' }>;
-    const name = oc.value;
-    const words = squash(name).split(' ');
-    // "Gold tier" is supported by a material "gold" tier; a name without a head noun must be there whole.
-    const modifier = oc.headed ? words.slice(0, -1).join(' ') : '';
-    const text = plainText(s.m, c.turn);
-    if (text.includes(squash(name))) return ok('the name is in the material');
-    // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").
-    if (modifier) {
-      const head = (words.at(-1) ?? '').slice(0, 4);
-      const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${escapeRe(head)}|(?<![a-z0-9])${escapeRe(head)}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`);
-      if (near.test(text)) return ok(`"${modifier}" with "${words.at(-1)}" in the material`);
-      // Membership of a tier or programme the material names: "VIP programme" for "Fernwick Circle (VIP)", "Gold
-      // member" for a profile of tier gold.
-      if (MEMBERSHIP_HEAD.test(words.at(-1) ?? '')) {
-        const re = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])`);
-        const rec = s.m.records.filter(availableAt(c.turn)).find((x) => x.names.some((n) => re.test(n)));
-        if (rec || s.r.crm?.tier === modifier) return ok(`membership of "${modifier}", which the material names`, rec?.ref ?? `crm:${s.r.crm!.id}`);
-      }
-    }
-    const known = s.m.records.filter(availableAt(c.turn)).flatMap((rec) => rec.names);
-    const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
-    if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);
-    // The same words in another order in one line of the material ("65W USB-C" for "USB-C charger 65W").
-    const own = squash(name).split(/[^a-z0-9+]+/).filter(Boolean);
-    const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/)).find((l) => {
-      const ws = squash(l).split(/[^a-z0-9+]+/);
-      const at = own.map((w) => ws.indexOf(w));
-      // All the words, close together (a reordered name, not words scattered over a policy).
-      return at.every((i) => i >= 0) && Math.max(...at) - Math.min(...at) <= own.length + 1;
-    });
-    if (line) return ok(`its words are in the material: "${line.slice(0, 80)}"`);
-    return none('offering name not in the material');
-  },
-  contact: (c, s) => {
-    const cc = c as Extract<Claim, { kind: 'contact' }>;
-    const k = s.m.contacts;
-    if (cc.channel === 'url') {
-      const u = normaliseUrl(cc.value);
-      if (k.urls.has(u)) return ok('an allowed contact point');
-      if (k.hosts.has(hostOf(u))) return none('an allowed host with a path the material does not give');
-      return none('fabricated contact: URL not in the material', true);
-    }
-    if (cc.channel === 'email') return k.emails.has(cc.value.toLowerCase()) ? ok('an allowed contact point') : none('fabricated contact: e-mail not in the material', true);
-    return k.phones.some((p) => samePhone(p, cc.value)) ? ok('an allowed contact point') : none('fabricated contact: phone not in the material', true);
-  },
+  offering: (c, s) => checkOffering(c as Extract<Claim, { kind: 'offering' }>, s),
+  contact: (c, s) => checkContact(c as Extract<Claim, { kind: 'contact' }>, s),
   promise: (c, s) => {
     const res = checkPromise(c as Extract<Claim, { kind: 'promise' }>, s.m);
     return res.verdict === 'supported' ? ok(res.note, res.ref) : res.verdict === 'contradicted' ? bad(res.note, res.ref) : none(res.note);

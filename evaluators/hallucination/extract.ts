@@ -11,7 +11,8 @@ import {
 import { clauseAt, isNegatedAt, sentenceAt, type EntitySpan } from '../nlp/wink.js';
 
 /**
- * Checkable mentions in one agent turn: wink entities first (MONEY, PERCENT, DURATION, DATE, EMAIL, URL and the
+ * The offer reader's mentions (evaluators/offer/offers.ts reads amounts and percentages offered in prose); the
+ * grounding instrument reads claims.ts instead. Checkable mentions in one agent turn: wink entities first (MONEY, PERCENT, DURATION, DATE, EMAIL, URL and the
  * learned catalog/policy names), regexes where wink is weak. Counting words, ordinals and times of day are not
  * claims and are never extracted; numbers inside names ("ProBook X14") or contact points are skipped too.
  */

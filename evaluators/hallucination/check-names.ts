@@ -1,0 +1,62 @@
+import { escapeRe, hostOf, normaliseUrl, squash } from '../nlp/patterns.js';
+import { samePhone } from '../nlp/phones.js';
+import { jaroWinkler } from '../nlp/similarity.js';
+import { none, ok, type Result, type TurnScope } from './check.js';
+import type { Claim } from './claims.js';
+import { availableAt, plainText } from './material.js';
+
+/**
+ * Names and contact points. An offering name is supported when the material has it whole, a headed name's modifier
+ * next to its head ("Tier: gold" for "Gold tier") or a tier or programme the material names ("VIP programme"), a
+ * close variant of a record's name, or all its words close together in one line. A contact point must be one the
+ * material gives (the allowed list, the customer's own, a read tool's); a host found nowhere is fabricated.
+ */
+
+const MEMBERSHIP_HEAD = /^(?:members?|membership|programme|program|tier|status|club|customers?|level)$/;
+
+export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnScope): Result {
+  const name = c.value;
+  const words = squash(name).split(' ');
+  // "Gold tier" is supported by a material "gold" tier; a name without a head noun must be there whole.
+  const modifier = c.headed ? words.slice(0, -1).join(' ') : '';
+  const text = plainText(s.m, c.turn);
+  if (text.includes(squash(name))) return ok('the name is in the material');
+  // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").
+  if (modifier) {
+    const head = (words.at(-1) ?? '').slice(0, 4);
+    const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${escapeRe(head)}|(?<![a-z0-9])${escapeRe(head)}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`);
+    if (near.test(text)) return ok(`"${modifier}" with "${words.at(-1)}" in the material`);
+    // Membership of a tier or programme the material names: "VIP programme" for "Fernwick Circle (VIP)", "Gold
+    // member" for a profile of tier gold.
+    if (MEMBERSHIP_HEAD.test(words.at(-1) ?? '')) {
+      const re = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])`);
+      const rec = s.m.records.filter(availableAt(c.turn)).find((x) => x.names.some((n) => re.test(n)));
+      if (rec || s.r.crm?.tier === modifier) return ok(`membership of "${modifier}", which the material names`, rec?.ref ?? `crm:${s.r.crm!.id}`);
+    }
+  }
+  const known = s.m.records.filter(availableAt(c.turn)).flatMap((rec) => rec.names);
+  const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
+  if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);
+  // The same words in another order in one line of the material ("65W USB-C" for "USB-C charger 65W").
+  const own = squash(name).split(/[^a-z0-9+]+/).filter(Boolean);
+  const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/)).find((l) => {
+    const ws = squash(l).split(/[^a-z0-9+]+/);
+    const at = own.map((w) => ws.indexOf(w));
+    // All the words, close together (a reordered name, not words scattered over a policy).
+    return at.every((i) => i >= 0) && Math.max(...at) - Math.min(...at) <= own.length + 1;
+  });
+  if (line) return ok(`its words are in the material: "${line.slice(0, 80)}"`);
+  return none('offering name not in the material');
+}
+
+export function checkContact(cc: Extract<Claim, { kind: 'contact' }>, s: TurnScope): Result {
+  const k = s.m.contacts;
+  if (cc.channel === 'url') {
+    const u = normaliseUrl(cc.value);
+    if (k.urls.has(u)) return ok('an allowed contact point');
+    if (k.hosts.has(hostOf(u))) return none('an allowed host with a path the material does not give');
+    return none('fabricated contact: URL not in the material', true);
+  }
+  if (cc.channel === 'email') return k.emails.has(cc.value.toLowerCase()) ? ok('an allowed contact point') : none('fabricated contact: e-mail not in the material', true);
+  return k.phones.some((p) => samePhone(p, cc.value)) ? ok('an allowed contact point') : none('fabricated contact: phone not in the material', true);
+}
