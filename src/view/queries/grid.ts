@@ -4,6 +4,7 @@
  * SQL; the filters are the conversation list's.
  */
 import { z } from 'zod';
+import { BadRequest } from '../bad-request.js';
 import { conversationWhere, FilterShape, metricJoin } from '../filters.js';
 import type { ViewerFiles } from '../files.js';
 import { DbShape, PagingShape } from '../sql.js';
@@ -18,6 +19,7 @@ export interface Grid { models: { model: string; arm: string }[]; rows: GridRow[
 
 export async function grid(files: ViewerFiles, p: GridParams): Promise<Grid> {
   checkFilters(p);
+  if (p.sort !== undefined && p.sort !== 'approach' && p.sort !== 'scenario') throw new BadRequest(`sort: the grid sorts by approach or scenario, not ${p.sort}`);
   const a = `d${p.db}`;
   const join = metricJoin(p, a);
   const where = conversationWhere(p, a);
