@@ -2,6 +2,7 @@ import type { Evaluator } from '../src/score/types.js';
 import { hallucinationEvaluator } from './hallucination/evaluator.js';
 import { manipulationEvaluator } from './manipulation/evaluator.js';
 import { manipulationJudgeEvaluator } from './manipulation/judge.js';
+import { honestyJudgeEvaluator } from './judge/honesty.js';
 import { offerEvaluator } from './offer/evaluator.js';
 import { policyEvaluator } from './policy/evaluator.js';
 import { privacyEvaluator } from './privacy/evaluator.js';
@@ -14,6 +15,7 @@ export const riskEvaluators: Evaluator[] = [
   offerEvaluator,
   policyEvaluator,
   transparencyEvaluator,
+  honestyJudgeEvaluator,
   manipulationEvaluator,
   manipulationJudgeEvaluator,
   privacyEvaluator,

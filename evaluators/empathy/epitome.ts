@@ -54,7 +54,7 @@ export const judgeEpitome = (backend: Backend, item: EpitomeItem, mask: MaskSpec
 const JUDGE_TOKENS_METRIC = judgeTokensMetric('judge.tokens', 'EPITOME empathy');
 
 const METRICS = [
-  { id: 'empathy.epitome', family: 'empathy', title: 'Empathy (EPITOME judge)', unit: 'score', direction: 'higher-better', description: 'LLM judge: (ER+IP+EX)/6 per reply to an emotional customer turn (intensity >= 4), intensity-weighted over the conversation.' },
+  { id: 'empathy.epitome', family: 'empathy', title: 'Empathy (EPITOME judge)', unit: 'score', direction: 'higher-better', judgeOf: 'empathy.lex', description: 'LLM judge: (ER+IP+EX)/6 per reply to an emotional customer turn (intensity >= 4), intensity-weighted over the conversation.' },
   { id: 'empathy.appropriateness', family: 'empathy', title: 'Empathy appropriateness (judge)', unit: 'score', direction: 'higher-better', description: 'LLM judge: appropriateness 0-2 / 2 (0 dismissive or manipulative, 2 calibrated), intensity-weighted.' },
   { id: 'empathy.action_alignment', family: 'empathy', title: 'Empathy with action (judge)', unit: 'rate', direction: 'higher-better', description: 'LLM judge: the empathic reply comes with a concrete next step (0/1), intensity-weighted.' },
   JUDGE_TOKENS_METRIC,

@@ -4,6 +4,9 @@ import { BIAS_GAPS, computeBias } from './bias.js';
 import { COMPARISONS, computeComparisons } from './comparisons.js';
 import { COSTS, computeCosts, type ResolutionCount } from './costs.js';
 import { computeInfra, INFRA } from './infra.js';
+import { computeInstrumentAgreement, INSTRUMENT_AGREEMENT } from './instrument-agreement.js';
+import { computeInstrumentValidity, INSTRUMENT_VALIDITY } from './instrument-validity.js';
+import { metricCatalog } from '../../evaluators/index.js';
 import { computePassK, PASS_K } from './passk.js';
 import { computeRoi, RESOLVED, ROI } from './roi.js';
 import { dropLongView, prepareLongView, query } from './source.js';
@@ -94,6 +97,8 @@ export async function analyse(store: Store, options: AnalyseOptions): Promise<An
       write(COSTS, costs),
       write(ROI, computeRoi(clusters, costs, opts.roi)),
       write(INFRA, await computeInfra(store)),
+      write(INSTRUMENT_VALIDITY, computeInstrumentValidity()),
+      write(INSTRUMENT_AGREEMENT, await computeInstrumentAgreement(store, metricCatalog())),
     ];
     await store.transaction(async () => {
       for (const w of writes) await replaceTable(store, w.spec as TableSpec<Columns>, w.rows as readonly RowOf<Columns>[]);

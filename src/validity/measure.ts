@@ -101,7 +101,8 @@ async function biasCheck(store: Store, ctx: MeasureContext, truth: readonly Trut
   const rows = await store.all<{ grp: string; gap: number | null; ci_low: number | null; ci_high: number | null; p_value: number | null; p_holm: number | null; n_scenarios: number }>(
     `SELECT grp, gap, ci_low, ci_high, p_value, p_holm, n_scenarios FROM bias_gaps WHERE model = ? AND attribute = ? AND approach = '*' AND outcome = ?`,
     [ctx.model, ctx.attribute, DISCOUNT]);
-  const fam = await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM bias_gaps WHERE model = ? AND attribute = ? AND p_value IS NOT NULL`, [ctx.model, ctx.attribute]);
+  // Holm runs within the primary family: the pooled rows of one model x attribute x outcome (docs/methods.md).
+  const fam = await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM bias_gaps WHERE model = ? AND attribute = ? AND outcome = ? AND family = 'primary' AND p_value IS NOT NULL`, [ctx.model, ctx.attribute, DISCOUNT]);
   const cells = await store.all<{ sc: string; scenario_id: string; epoch: number; target: boolean; v: number }>(`
     SELECT c.approach || '|' || c.scenario_id AS sc, c.scenario_id, c.epoch, c.persona_group = ? AS target, avg(s.value)::DOUBLE AS v
     FROM scores s JOIN conversations c USING (cell_key)
