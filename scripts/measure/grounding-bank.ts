@@ -3,7 +3,10 @@
  * validity/bank/grounding.jsonl. Each item becomes a ResolvedScenario (catalog, policies, one context block per
  * fact, the currency) and a Conversation (the customer's message, any tool results as `read` tools, the reply).
  *
- *   npx tsx scripts/measure/grounding-bank.ts [--split dev|holdout] [--verbose]
+ *   npx tsx scripts/measure/grounding-bank.ts [--split dev|holdout] [--bank <file>] [--verbose]
+ *
+ * `--bank` defaults to validity/bank/grounding.jsonl; validity/bank/dev2/grounding.jsonl is a second, all-dev bank
+ * by another writer.
  *
  * Reply level: sensitivity = flagged replies among those with an unsupported or contradicted claim; specificity =
  * unflagged replies among those whose claims are all supported (or that have none). Claim level, per kind: a
@@ -21,7 +24,7 @@ import { ScenarioSchema } from '../../src/schema/scenario.js';
 import { assessHallucination, isHallucination } from '../../evaluators/hallucination/evaluator.js';
 import type { ClaimKind } from '../../evaluators/hallucination/claims.js';
 
-const BANK = 'validity/bank/grounding.jsonl';
+const DEFAULT_BANK = 'validity/bank/grounding.jsonl';
 
 const Label = z.enum(['supported', 'unsupported', 'contradicted']);
 const ItemSchema = z.strictObject({
@@ -46,17 +49,20 @@ const KIND: Record<string, ClaimKind> = {
   'named-offering': 'offering', contact: 'contact', 'policy-promise': 'promise',
 };
 
-function args(): { split: 'dev' | 'holdout'; verbose: boolean } {
+function args(): { split: 'dev' | 'holdout'; verbose: boolean; bank: string } {
   const a = process.argv.slice(2);
+  const b = a.indexOf('--bank');
+  const bank = b >= 0 ? a[b + 1] ?? '' : DEFAULT_BANK;
+  if (!bank) { console.error('--bank: expected a file'); process.exit(2); }
   const i = a.indexOf('--split');
   const split = i >= 0 ? a[i + 1] : 'dev';
   if (split !== 'dev' && split !== 'holdout') { console.error(`--split: expected dev or holdout, found ${split}`); process.exit(2); }
   const verbose = a.includes('--verbose');
   if (verbose && split === 'holdout') { console.error('--verbose is refused on the holdout split: holdout items are not read by eye'); process.exit(2); }
-  return { split, verbose };
+  return { split, verbose, bank };
 }
 
-function load(split: 'dev' | 'holdout'): Item[] {
+function load(BANK: string, split: 'dev' | 'holdout'): Item[] {
   const out: Item[] = [];
   readFileSync(BANK, 'utf8').split('\n').forEach((line, n) => {
     if (!line.trim()) return;
@@ -103,8 +109,8 @@ function conversationOf(it: Item): Conversation {
 
 const pct = (a: number, n: number): string => (n ? `${((100 * a) / n).toFixed(1)}% (${a}/${n})` : 'n/a');
 
-const { split, verbose } = args();
-const items = load(split);
+const { split, verbose, bank } = args();
+const items = load(bank, split);
 const reply = { tp: 0, fn: 0, tn: 0, fp: 0 };
 const perKind = new Map<string, { bad: number; caught: number; good: number; alarmed: number; missed: number }>();
 let extraFlags = 0;
@@ -139,7 +145,7 @@ for (const it of items) {
   if (verbose && (notes.length || truth !== flagged)) console.log(`${it.id} truth=${truth} flagged=${flagged}\n  reply: ${it.reply}\n${notes.join('\n')}`);
 }
 
-console.log(`grounding bank, split ${split}: ${items.length} replies`);
+console.log(`grounding bank ${bank}, split ${split}: ${items.length} replies`);
 console.log(`reply sensitivity ${pct(reply.tp, reply.tp + reply.fn)}  specificity ${pct(reply.tn, reply.tn + reply.fp)}`);
 console.log('claims by kind (bank kind -> instrument kind): sensitivity (flagged bad claims), specificity (unflagged supported claims), not extracted');
 for (const [kind, k] of [...perKind.entries()].sort((x, y) => y[1].bad + y[1].good - x[1].bad - x[1].good)) {
