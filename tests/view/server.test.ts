@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { assetDir } from '../../src/view/assets.js';
 import { isLoopback, startViewer, type Viewer } from '../../src/view/server.js';
-import { runCli } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { smallDb } from './small-db.js';
 
 let viewer: Viewer;
@@ -85,5 +86,46 @@ describe('viewer server', () => {
     const missing = await runCli(['view', '/nonexistent/cxbench.duckdb', '--port', '0']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no database at /nonexistent/cxbench.duckdb');
+  }, 60_000);
+
+  test('cxbench view prints its URL, serves the database, and stops on Ctrl-C', async () => {
+    const db = await smallDb();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'view', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code} before printing its URL: ${out}`)));
+    });
+    const files = await (await fetch(`${url}api/files`)).json() as { path: string }[];
+    expect(files.map((f) => f.path)).toEqual([db]);
+    expect(out).toContain('Ctrl-C');
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(0);
+    await expect(fetch(`${url}api/files`)).rejects.toThrow();
+  }, 60_000);
+
+  test('a database held by a writer answers 503 with the reason, then reads again once it is free', async () => {
+    const db = await smallDb();
+    const v = await startViewer({ paths: [db], port: 0 });
+    try {
+      const script = `import { openStore } from './src/store/db.ts';
+        const s = await openStore(${JSON.stringify(db)}); console.log('holding'); setTimeout(() => { s.close(); }, 2500);`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      await new Promise<void>((r) => child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('holding')) r(); }));
+      const busy = await fetch(`${v.url}api/runs`);
+      expect(busy.status).toBe(503);
+      const body = await busy.json() as { error: string; busy: boolean };
+      expect(body.busy).toBe(true);
+      expect(body.error).toMatch(/in use by another process \(PID \d+\)/);
+      await new Promise((r) => child.on('close', r));
+      expect((await fetch(`${v.url}api/runs`)).status).toBe(200);
+    } finally {
+      await v.close();
+    }
   }, 60_000);
 });
