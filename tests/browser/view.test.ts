@@ -109,6 +109,16 @@ describe.skipIf(!hasChromium)('cxbench view in Chromium', () => {
     expect(await pwned()).toBeUndefined();
   }, 60_000);
 
+  test('run history links each run to its diff with the run before', async () => {
+    await open('#/runs', 'runs');
+    expect(await page.locator('table.data tbody tr').count()).toBe(2);
+    expect(await page.locator('a.diff-previous').count()).toBe(1);
+    await page.locator('a.diff-previous').click();
+    await expect.poll(() => page.locator('main[data-ready="diff"] .tabs a[data-change="status"]').textContent().catch(() => '')).toBe('Status (1)');
+    expect(await page.locator('select[name="runA"]').inputValue()).toBe(fx.run1);
+    expect(await page.locator('select[name="runB"]').inputValue()).toBe(fx.run2);
+  }, 60_000);
+
   test('diffs two runs: the failed cell and the changed replies', async () => {
     // Two runs of file 1: both sides start as the whole file, so the page asks for a choice first.
     await open('#/diff?a=0&b=0', 'diff');

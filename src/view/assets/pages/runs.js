@@ -1,11 +1,14 @@
 // Run history: every run in the file, newest first, with what it stored and what it cost.
 import { append, h } from '../dom.js';
-import { link } from '../app.js';
+import { facets, link } from '../app.js';
 import { dataTable } from '../table.js';
 import { num, usd, when } from '../format.js';
 
 export async function runsPage(view, params) {
   const db = params.get('db') ?? '0';
+  // Each run is diffed against the run that started before it (facets list runs newest first).
+  const order = (await facets(db)).runs.map((r) => r.run_id);
+  const previous = (id) => { const i = order.indexOf(id); return i < 0 ? undefined : order[i + 1]; };
   const columns = [
     { label: 'Run', sort: 'run', cell: (r) => h('a', { href: link('conversations', { db, run: r.run_id }) }, r.run_id) },
     { label: 'Suite', sort: 'suite', cell: (r) => r.suite_name },
@@ -19,7 +22,7 @@ export async function runsPage(view, params) {
     { label: 'Agent cost', sort: 'cost', num: true, title: 'priced conversations only; unpriced ones are counted apart', cell: (r) => (r.unpriced_conversations ? `${usd(r.agent_cost_usd)} + ${num(r.unpriced_conversations)} unknown` : usd(r.agent_cost_usd)) },
     { label: 'Shard', cell: (r) => r.shard ?? '' },
     { label: 'Code', cell: (r) => r.code_version },
-    { label: '', cell: (r) => h('a', { href: link('diff', { a: db, b: db, runB: r.run_id }) }, 'diff…') },
+    { label: '', cell: (r) => (previous(r.run_id) ? h('a', { href: link('diff', { a: db, b: db, runA: previous(r.run_id), runB: r.run_id }), class: 'diff-previous' }, 'diff with the run before') : '') },
   ];
   const table = await dataTable({ endpoint: 'runs', params, page: 'runs', columns });
   append(view, h('h1', null, 'Runs'), table.node);
