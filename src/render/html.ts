@@ -62,12 +62,21 @@ function headlinesHtml(blocks: HeadlineBlock[]): string {
     + (b.note ? `<p class="note">${escapeHtml(b.note)}</p>` : '')).join('\n');
 }
 
+/** Items without data take one line each at the end of their section: what is missing and which command makes it. */
+function missingList(items: RenderedItem[]): string {
+  if (items.length === 0) return '';
+  return `<h3>Not in this database</h3><ul class="compact no-data-list">${items.map((i) => `<li id="${i.kind}-${i.id}" data-status="no-data">`
+    + `<strong>${escapeHtml(i.meta.title)}</strong>: ${escapeHtml(i.note ?? 'no data')}</li>`).join('')}</ul>`;
+}
+
 function sectionHtml(section: Section, items: RenderedItem[], files: ReportPage['tableFiles']): string {
   const mine = items.filter((i) => i.meta.section === section);
   if (mine.length === 0) return '';
   const info = SECTION_INFO[section];
-  const content = mine.map((i) => (i.kind === 'chart' ? chartFigure(i) : tableBlock(i, files))).join('\n');
-  return `<section id="section-${section}"><h2>${escapeHtml(info.title)}</h2><p class="lead">${escapeHtml(info.lead)}</p>${content}</section>`;
+  const shown = mine.filter((i) => i.status !== 'no-data');
+  const content = shown.map((i) => (i.kind === 'chart' ? chartFigure(i) : tableBlock(i, files))).join('\n');
+  return `<section id="section-${section}"><h2>${escapeHtml(info.title)}</h2><p class="lead">${escapeHtml(info.lead)}</p>${content}`
+    + `${missingList(mine.filter((i) => i.status === 'no-data'))}</section>`;
 }
 
 /** The single self-contained report file: the decision page first, then the key charts, then the summary in words. */

@@ -36,7 +36,7 @@ describe('reportHtml', () => {
 
   test('charts draw once (no second copy); charts without data say so', () => {
     expect(html.match(/<svg class="marks">/g)).toHaveLength(1);
-    expect(html).toContain('No data: table aggregates does not exist yet');
+    expect(html).toContain('<h3>Not in this database</h3><ul class="compact no-data-list"><li id="chart-empty" data-status="no-data"><strong>Title &lt;b&gt;</strong>: table aggregates does not exist yet</li></ul>');
     expect(html).toContain('Title &lt;b&gt;');
     expect(html).toContain('<strong>L &lt;i&gt;</strong>');
     expect(html).toContain('x &lt;i&gt;flag&lt;/i&gt;');

@@ -143,7 +143,7 @@ describe('buildReport before analysis and on an empty database', () => {
       expect(byId.get('latency')?.status).toBe('rendered');
       expect(byId.get('conversation-outcomes')?.status).toBe('rendered');
       const html = readFileSync(r.html, 'utf8');
-      expect(html).toContain('No data: table aggregates does not exist yet (run `cxbench analyse`)');
+      expect(html).toContain('<strong>Resolution rate by journey stage, approach and model</strong>: table aggregates does not exist yet (run `cxbench analyse`)');
       expect(html).toContain('No data yet: no resolution scores');
       expect(existsSync(join(f.dir, 'out', 'charts', 'resolution-heatmap.svg'))).toBe(false);
     } finally {
