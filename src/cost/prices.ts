@@ -19,14 +19,24 @@ const UNMATCHED = new Set<string>();
 
 const PROVIDER_IDS = { openai: 'openai', anthropic: 'anthropic', google: 'google' } as const;
 
+/** The table's provider for a model served elsewhere than its vendor's public API (Azure OpenAI, Vertex AI). */
+const PLATFORM_PROVIDER_IDS = { azure: 'azure', vertex: 'google-vertex' } as const;
+
+function providerIdOf(spec: ModelSpec): string | undefined {
+  if (spec.endpoint) return PLATFORM_PROVIDER_IDS[spec.endpoint.platform];
+  return spec.kind in PROVIDER_IDS ? PROVIDER_IDS[spec.kind as keyof typeof PROVIDER_IDS] : undefined;
+}
+
 export interface PricedCall {
   costUsd: number | null;
   priceSource: string;
 }
 
 /**
- * Cost of one call from actual usage. Order: the spec's own override (local or unknown models), then the bundled
- * genai-prices table, else null (unknown price is shown as unknown, never as $0).
+ * Cost of one call from actual usage. Order: the spec's own override (local or unknown models, or a negotiated
+ * price), then the bundled genai-prices table (for Azure and Vertex endpoints under those platforms' providers), else
+ * null (unknown price is shown as unknown, never as $0). Cache reads and writes are priced apart where the table has
+ * prices for them (Anthropic writes at 1.25x input, reads at 0.1x; OpenAI and Gemini reads at their cached rate).
  */
 export function priceCall(spec: ModelSpec, usage: Usage, isBatch = false): PricedCall {
   const m = isBatch ? BATCH_MULTIPLIER : 1;
@@ -37,7 +47,7 @@ export function priceCall(spec: ModelSpec, usage: Usage, isBatch = false): Price
     const cost = (usage.input * p.input + usage.output * p.output + usage.cacheRead * (p.cacheRead ?? p.input) + usage.cacheWrite * (p.cacheWrite ?? p.input)) / 1e6;
     return { costUsd: cost * m, priceSource: `${p.source}${batchNote}` };
   }
-  const providerId = spec.kind in PROVIDER_IDS ? PROVIDER_IDS[spec.kind as keyof typeof PROVIDER_IDS] : undefined;
+  const providerId = providerIdOf(spec);
   const unknown = `unknown price for ${spec.kind}:${spec.model} (set prices in the model entry)`;
   const lookup = `${providerId ?? ''}|${spec.model}`;
   if (UNMATCHED.has(lookup)) return { costUsd: null, priceSource: unknown };

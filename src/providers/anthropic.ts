@@ -1,8 +1,8 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
-import { promptCacheOn, type ModelSpec } from '../schema/model-spec.js';
+import { promptCacheOn, type Endpoint, type ModelSpec } from '../schema/model-spec.js';
 import { anthropicUsage, fromAnthropicMessage, toAnthropicRequest } from './anthropic-format.js';
-import { resolveKey } from './keys.js';
+import { resolveKey, resolveSecretVariable } from './keys.js';
 import { httpFetch } from './http-fetch.js';
 import { observingFetch } from './rate-limit-headers.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
@@ -12,16 +12,38 @@ export const ANTHROPIC_SDK_ERRORS = { APIError, APIUserAbortError, APIConnection
 /** Written out so that an ANTHROPIC_BASE_URL left in the environment cannot redirect a run. */
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
+/**
+ * Claude on Vertex AI through Anthropic's Vertex SDK: requests go to
+ * `/v1/projects/<project>/locations/<location>/publishers/anthropic/models/<model>:rawPredict` with a bearer token
+ * from the variable the entry names (tokenEnv); the SDK never looks for application-default credentials then.
+ */
+async function vertexClient(spec: ModelSpec, vertex: Extract<Endpoint, { platform: 'vertex' }>): Promise<{ client: Anthropic; key: string }> {
+  const { AnthropicVertex } = await import('@anthropic-ai/vertex-sdk');
+  const key = resolveSecretVariable(vertex.tokenEnv, `anthropic:${spec.model}`, 'a Google Cloud access token');
+  // The SDK asks its auth client for request headers only; this one answers with the token from the variable.
+  const authClient = { getRequestHeaders: async () => new Headers({ authorization: `Bearer ${resolveSecretVariable(vertex.tokenEnv, `anthropic:${spec.model}`, 'a Google Cloud access token')}` }) };
+  type VertexOptions = NonNullable<ConstructorParameters<typeof AnthropicVertex>[0]>;
+  const client = new AnthropicVertex({
+    projectId: vertex.project, region: vertex.location, authClient: authClient as unknown as VertexOptions['authClient'], maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch),
+    // Written out, as for the public API, so that ANTHROPIC_VERTEX_BASE_URL in the environment cannot redirect a run.
+    baseURL: spec.baseUrl ?? (vertex.location === 'global' ? 'https://aiplatform.googleapis.com/v1' : `https://${vertex.location}-aiplatform.googleapis.com/v1`),
+  });
+  // The Vertex client is the same Messages client with another transport and auth.
+  return { client: client as unknown as Anthropic, key };
+}
+
 export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> {
-  const apiKey = resolveKey(spec);
+  const vertex = spec.endpoint?.platform === 'vertex' ? await vertexClient(spec, spec.endpoint) : undefined;
+  const apiKey = vertex ? vertex.key : resolveKey(spec);
   // An explicit apiKey also stops the SDK from looking for tokens, profiles or config files of its own.
   // Its retries are off: the reliability layer above owns retries and counts them.
-  const client = new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
+  const client = vertex?.client ?? new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
+  const errorSpec: ModelSpec = spec.endpoint?.platform === 'vertex' ? { ...spec, apiKeyEnv: spec.endpoint.tokenEnv } : spec;
   return {
     id: `anthropic:${spec.model}`,
     kind: 'anthropic',
     async generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult> {
-      const ctx = callContext(spec, apiKey, signal);
+      const ctx = callContext(errorSpec, apiKey, signal);
       const body = toAnthropicRequest(spec.model, req, promptCacheOn(spec));
       const t0 = performance.now();
       let message: Anthropic.Message;

@@ -1,10 +1,10 @@
-import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
+import { ApiError, GoogleGenAI, type GenerateContentResponse, type GoogleGenAIOptions } from '@google/genai';
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
-import type { ModelSpec } from '../schema/model-spec.js';
+import type { Endpoint, ModelSpec } from '../schema/model-spec.js';
 import { fromGeminiResponse, geminiUsage, SKIP_SIGNATURE_SENTINEL, toGeminiConfig, toGeminiContents, type SignatureLookup } from './google-format.js';
 import { httpFetch } from './http-fetch.js';
 import { observingFetch } from './rate-limit-headers.js';
-import { resolveKey } from './keys.js';
+import { resolveKey, resolveSecretVariable } from './keys.js';
 import { callContext, httpFailure, malformed, transportFailure, type CallContext } from './provider-errors.js';
 
 /** Our fetch, telling the adaptive limiter what each response's rate-limit headers say. */
@@ -46,9 +46,36 @@ export function fromGenaiError(e: unknown, headers: Headers | undefined, ctx: Ca
   return httpFailure(e.status, headers, typeof detail === 'string' ? detail : e.message, ctx, retryDelayMs(body));
 }
 
-export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
-  const apiKey = resolveKey(spec);
+/**
+ * Gemini on Vertex AI through the same SDK (`vertexai: true`): requests go to
+ * `/v1/projects/<project>/locations/<location>/publishers/google/models/<model>:generateContent` with a bearer token.
+ * The token comes from the variable the entry names (tokenEnv), handed to the SDK as its auth client, so the SDK never
+ * looks for application-default credentials of its own.
+ */
+function vertexClient(spec: ModelSpec, vertex: Extract<Endpoint, { platform: 'vertex' }>): { client: GoogleGenAI; key: string } {
+  const id = `${spec.kind}:${spec.model}`;
+  const token = resolveSecretVariable(vertex.tokenEnv, id, 'a Google Cloud access token');
+  const authClient = { getRequestHeaders: async () => new Headers({ authorization: `Bearer ${resolveSecretVariable(vertex.tokenEnv, id, 'a Google Cloud access token')}` }) };
   const client = new GoogleGenAI({
+    vertexai: true,
+    project: vertex.project,
+    location: vertex.location,
+    // Typed for google-auth-library's AuthClient; the SDK only asks it for request headers.
+    googleAuthOptions: { authClient: authClient as unknown as NonNullable<NonNullable<GoogleGenAIOptions['googleAuthOptions']>['authClient']> },
+    httpOptions: {
+      timeout: spec.timeoutMs,
+      retryOptions: { attempts: 1 },
+      apiVersion: 'v1',
+      ...(spec.baseUrl ? { baseUrl: spec.baseUrl } : {}),
+    },
+  });
+  return { client, key: token };
+}
+
+export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
+  const vertex = spec.endpoint?.platform === 'vertex' ? vertexClient(spec, spec.endpoint) : undefined;
+  const apiKey = vertex ? vertex.key : resolveKey(spec);
+  const client = vertex?.client ?? new GoogleGenAI({
     apiKey,
     vertexai: false,
     httpOptions: {
@@ -59,6 +86,7 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
       ...(spec.baseUrl ? { baseUrl: spec.baseUrl, apiVersion: 'v1beta' } : {}),
     },
   });
+  const errorSpec: ModelSpec = spec.endpoint?.platform === 'vertex' ? { ...spec, apiKeyEnv: spec.endpoint.tokenEnv } : spec;
   const signatures = new Map<string, string>();
   const sendSentinel = wantsSignature(spec.model);
   const signature: SignatureLookup = (id) => signatures.get(id) ?? (sendSentinel ? SKIP_SIGNATURE_SENTINEL : undefined);
@@ -67,7 +95,7 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
     id: `google:${spec.model}`,
     kind: 'google',
     async generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult> {
-      const ctx = callContext(spec, apiKey, signal);
+      const ctx = callContext(errorSpec, apiKey, signal);
       let headers: Headers | undefined;
       // A fetch per call keeps this call's response headers (Retry-After) without racing concurrent calls.
       const fetchKeepingHeaders = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {

@@ -66,3 +66,16 @@ export function secretValues(extraNames: readonly string[] = []): string[] {
 export function secretRedactor(specs: readonly Pick<ModelSpec, 'apiKeyEnv'>[] = []): Redactor {
   return new Redactor(secretEntries(specs.flatMap((s) => (s.apiKeyEnv ? [s.apiKeyEnv] : []))));
 }
+
+/**
+ * A credential other than a vendor API key (an Entra or OAuth access token) from the variable a model entry names.
+ * Read from the environment (or .env) only: a run never looks for credential files of its own.
+ */
+export function resolveSecretVariable(variable: string, modelId: string, what: string): string {
+  loadDotEnv();
+  const val = process.env[variable]?.trim();
+  if (val) return val;
+  throw new InputError(`model ${modelId} needs ${what}: set ${variable} (in the environment or in .env)`, [
+    { file: 'environment', path: variable, expected: what, found: 'nothing' },
+  ]);
+}

@@ -12,12 +12,14 @@ export interface ChatBackendOptions {
   baseURL: string;
   apiKey: string;
   maxTokensField: MaxTokensField;
+  /** A client made elsewhere (Azure OpenAI); by default an OpenAI client for baseURL. */
+  client?: OpenAI;
 }
 
 /** One Chat Completions backend serves OpenAI itself and every OpenAI-compatible server; only the options differ. */
 export function createChatCompletionsBackend(spec: ModelSpec, opts: ChatBackendOptions): Backend {
   // The SDK's own retries are off: the reliability layer above owns retries and counts them.
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
+  const client = opts.client ?? new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
   return {
     id: `${spec.kind}:${spec.model}`,
     kind: spec.kind,

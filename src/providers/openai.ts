@@ -7,6 +7,7 @@ import { createChatCompletionsBackend } from './openai-chat.js';
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 export async function createOpenAIBackend(spec: ModelSpec): Promise<Backend> {
+  if (spec.endpoint?.platform === 'azure') return (await import('./azure-openai.js')).createAzureOpenAIBackend(spec, spec.endpoint);
   const apiKey = resolveKey(spec);
   return createChatCompletionsBackend(spec, { apiKey, baseURL: spec.baseUrl ?? OPENAI_BASE_URL, maxTokensField: 'max_completion_tokens' });
 }
