@@ -4,6 +4,7 @@ import { jaroWinkler } from '../nlp/similarity.js';
 import { none, ok, type Result, type TurnScope } from './check.js';
 import type { Claim } from './claims.js';
 import { availableAt, plainText } from './material.js';
+import { contentWords, GENERIC } from './scope.js';
 
 /**
  * Names and contact points. An offering name is supported when the material has it whole, a headed name's modifier
@@ -21,6 +22,14 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   const modifier = c.headed ? words.slice(0, -1).join(' ') : '';
   const text = plainText(s.m, c.turn);
   if (text.includes(squash(name))) return ok('the name is in the material');
+  if (c.lower) {
+    // A lower-case name is a description of an offering: its naming words must all be in one line of the material
+    // ("the accident-only cover" for "Essential Accident Cover"); "our movers' pass" names nothing the brief has.
+    const naming = [...contentWords(words.slice(0, -1).join(' '), GENERIC)];
+    const lines = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n|(?<=[.!?;])\s+/));
+    const line = lines.find((l) => { const ws = contentWords(l, GENERIC); return naming.every((w) => ws.has(w)); });
+    return line ? ok(`its naming words are in the material: "${line.slice(0, 80)}"`) : none('offering not in the material');
+  }
   // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").
   if (modifier) {
     const head = (words.at(-1) ?? '').slice(0, 4);

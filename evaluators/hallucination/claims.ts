@@ -42,7 +42,7 @@ export type Claim = ClaimBase & (
   | { kind: 'time'; value: number; halfDay: boolean }
   | { kind: 'count'; value: number; noun: string }
   | { kind: 'id'; value: string; orderShaped: boolean }
-  | { kind: 'offering'; value: string; headed: boolean }
+  | { kind: 'offering'; value: string; headed: boolean; lower?: boolean }
   | { kind: 'contact'; value: string; channel: 'url' | 'email' | 'phone' }
   | { kind: 'promise'; value: PromiseType; object?: string }
 );
@@ -149,7 +149,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   for (const h of findMoney(text)) take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));
   for (const h of findPercents(text)) if (h.value !== 100) take(h, (b) => ({ ...b, kind: 'percent', value: h.value }));
   for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
-  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed }));
+  for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed, ...(h.lower ? { lower: true } : {}) }));
   for (const d of findDurations(text)) {
     // Minutes are the agent's own process talk ("in 2 minutes"); a rate ("24 hours a day") is idiom.
     if (d.unit === 'minute' || /^\s*(?:a|per)\s+(?:day|week|month|year)\b/i.test(text.slice(d.end, d.end + 12))) { occupied.push(d); continue; }

@@ -14,8 +14,19 @@ import { NOT_NAME_WORDS, OFFERING_HEADS } from './lexicon.js';
 /** Head nouns in lower case or capitalised ("plan", "Plan"). */
 const HEADS = OFFERING_HEADS.map((h) => `[${h[0]}${h[0]!.toUpperCase()}]${escapeRe(h.slice(1))}`).join('|');
 const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
-const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
-const RUN = new RegExp(`\\b${CAP}(?:[ \\t]+(?:of[ \\t]+|&[ \\t]+)?${CAP}){1,4}`, 'g');
+/** Small words inside a name: "Driftbox for Good", "Fish & Chips Club". */
+const JOIN = '(?:(?:for|of|and|&|the|de|at)[ \\t]+)?';
+const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+${JOIN}){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
+const RUN = new RegExp(`\\b${CAP}(?:[ \\t]+${JOIN}${CAP}){1,4}`, 'g');
+/** A lower-case offering after a determiner: "our movers' pass", "the extended version history add-on". */
+const LOWER = new RegExp(`\\b(?:our|the|a|an|your|this|that)[ \\t]+((?:[a-z0-9][a-z0-9'’-]*[ \\t]+){1,3})(${OFFERING_HEADS.map(escapeRe).join('|')})\\b`, 'g');
+/** Modifiers that describe rather than name ("your current plan", "a cheaper plan", "the right bundle"). */
+const DESCRIPTIVE = new Set([
+  'current', 'existing', 'same', 'other', 'whole', 'entire', 'full', 'usual', 'right', 'best', 'perfect', 'great', 'good', 'ideal', 'cheapest',
+  'cheaper', 'bigger', 'smaller', 'larger', 'better', 'different', 'more', 'most', 'new', 'old', 'previous', 'next', 'first', 'last', 'whole',
+  'little', 'small', 'big', 'nice', 'special', 'exclusive', 'standard', 'regular', 'normal', 'own', 'particular', 'specific', 'suitable', 'one',
+  'that', 'this', 'these', 'those', 'such', 'any', 'every', 'each', 'same', 'original', 'free', 'paid', 'annual', 'monthly', 'yearly', 'weekly',
+]);
 
 const CALENDAR = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?s?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/i;
 /** Words that make a capitalised run something other than an offering: greetings, sign-offs, teams, the AI itself. */
@@ -38,8 +49,10 @@ const FORM_WORDS = new Set([
   'option', 'options', 'note', 'important', 'reason', 'issue', 'user', 'profile', 'card', 'credit', 'debit', 'gift', 'cost', 'fee', 'fees', 'and',
 ]);
 
-export function offeringHits(text: string): (Hit & { name: string; headed: boolean })[] {
-  const out: (Hit & { name: string; headed: boolean })[] = [];
+export type OfferingHit = Hit & { name: string; headed: boolean; lower?: boolean };
+
+export function offeringHits(text: string): OfferingHit[] {
+  const out: OfferingHit[] = [];
   const opensSentence = (start: number): boolean => /(?:^|[.!?:\n]\s*|^\s*[-*•]\s*)$/.test(text.slice(0, start));
   for (const m of text.matchAll(HEADED)) {
     const words = (m[1] ?? '').split(/\s+/);
@@ -73,6 +86,16 @@ export function offeringHits(text: string): (Hit & { name: string; headed: boole
     if (clash.some((o) => o.start < h.start || o.end > h.end)) continue;
     for (const o of clash) out.splice(out.indexOf(o), 1);
     out.push({ ...h, name: h.raw, headed: clash.some((o) => o.headed) && clash.every((o) => o.end === h.end) });
+  }
+  for (const m of text.matchAll(LOWER)) {
+    const mods = (m[1] ?? '').trim().split(/[ \t]+/);
+    // A description ("your current plan", "a cheaper monthly plan") names nothing; a name needs one naming word.
+    if (mods.every((w) => DESCRIPTIVE.has(w.toLowerCase().replace(/['’]s?$/, '')) || /^\d+$/.test(w))) continue;
+    const raw = `${m[1]}${m[2]}`.replace(/[ \t]+/g, ' ');
+    const start = m.index + m[0].length - `${m[1]}${m[2]}`.length;
+    const h = { start, end: m.index + m[0].length, raw };
+    if (out.some((o) => overlaps(o, h))) continue;
+    out.push({ ...h, name: raw, headed: true, lower: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -6,7 +6,7 @@ import { digitsOf, overlaps } from './patterns.js';
  * national numbers written with a trunk 0 that a US-default parser misses ("0330 088 4400", "030 5550 1212").
  */
 
-const NATIONAL = /(?<![\d+.,])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\d.,])/g;
+const NATIONAL = /(?<![\d+.,])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?!\d|[.,]\d)/g;
 
 export function findContactPhones(text: string): PhoneHit[] {
   const out = findPhones(text);

@@ -11,7 +11,7 @@ describe('value readers of the grounding instrument', () => {
       ['89.00 USD', 89, 'USD'], ['$89', 89, 'USD'], ['89 dollars', 89, 'USD'], ['USD 89', 89, 'USD'], ['89,00 €', 89, 'EUR'], ['£1,299.99', 1299.99, 'GBP'],
       ['1.299,99 €', 1299.99, 'EUR'], ['eighty-nine dollars', 89, 'USD'], ['50 cents', 0.5, null], ['a tenner', 10, 'GBP'], ['Eighteen bucks', 18, 'USD'],
     ]);
-    expect(findMoney('I have 3 pounds of flour')).toEqual([]);
+    expect(findMoney('six pounds fifty a month, up to seven thousand pounds of vet bills').map((h) => h.value)).toEqual([6.5, 7000]);
   });
 
   it('reads percentages in digits and words', () => {
