@@ -8,7 +8,8 @@
  *   npx tsx scripts/measure/viewer.ts                          # synthetic 50,000-conversation database
  *   npx tsx scripts/measure/viewer.ts --conversations 5000     # smaller synthetic database
  *   npx tsx scripts/measure/viewer.ts --db out/cxbench.duckdb  # an existing database (start time, same calls)
- *   add --built to start the compiled CLI (bin/cxbench.js, after `npm run build`) instead of the sources via tsx.
+ *   add --built to start the compiled CLI (bin/cxbench.js, after `npm run build`) instead of the sources via tsx;
+ *   add --browser to time the first pages in Debian's Chromium too (navigation to rendered).
  *
  * The synthetic database: two runs of N/2 cells each over the same cells (10 approaches x 100 scenarios x 10 persona
  * variants x 5 models, epochs as needed), 8 messages per conversation, 30 scores with evidence, 4 model calls; 1 % of
@@ -23,7 +24,7 @@ import { openStore } from '../../src/store/db.js';
 
 const { values: args } = parseArgs({ options: {
   conversations: { type: 'string', default: '50000' }, db: { type: 'string' }, built: { type: 'boolean', default: false },
-  repeat: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false },
+  repeat: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false }, browser: { type: 'boolean', default: false },
 } });
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const N = Number(args.conversations);
@@ -143,8 +144,43 @@ try {
     if (t.some((x) => x.status !== 200)) throw new Error(`${path}: HTTP ${t.find((x) => x.status !== 200)?.status}: ${await (await fetch(viewer.url + path)).text()}`);
     console.log(`| ${label} | ${first.ms.toFixed(0)} | ${median(t.map((x) => x.ms)).toFixed(0)} | ${Math.max(...t.map((x) => x.ms)).toFixed(0)} | ${t[0]!.bytes.toLocaleString('en-US')} |`);
   }
+  if (args.browser) await browserTimes(viewer.url, runs);
 } finally {
   viewer.stop();
   if (dir && !args.keep) rmSync(dir, { recursive: true, force: true });
   else if (dir) console.log(`kept ${db}`);
+}
+
+/**
+ * With --browser: the same study in Debian's Chromium, from navigation to the page rendered (main[data-ready]), for
+ * the pages a person opens first. Each page is loaded once to warm the facet cache, then timed.
+ */
+async function browserTimes(url: string, runs: string[]): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pages: [string, string, string][] = [
+      ['runs', '#/runs', 'runs'],
+      ['conversations, page 1', '#/conversations', 'conversations'],
+      ['conversations, failed', '#/conversations?status=failed', 'conversations'],
+      ['scenario x agent grid', '#/grid', 'grid'],
+      ...(runs.length >= 2 ? [['diff of two runs', `#/diff?a=0&b=0&runA=${runs[0]}&runB=${runs[1]}`, 'diff'] as [string, string, string]] : []),
+    ];
+    console.log('\n| page in Chromium | ms to rendered |\n|---|---:|');
+    for (const [label, hash, ready] of pages) {
+      const t = [];
+      for (let i = 0; i < 3; i++) {
+        await page.goto('about:blank');
+        const t0 = performance.now();
+        await page.goto(url + hash);
+        await page.locator(`main[data-ready="${ready}"]`).waitFor({ timeout: 60_000 });
+        t.push(performance.now() - t0);
+      }
+      console.log(`| ${label} | ${median(t).toFixed(0)} |`);
+    }
+  } finally {
+    await browser.close();
+  }
 }
