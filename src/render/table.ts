@@ -6,22 +6,18 @@ import type { Row } from './query.js';
 interface Column { key: string; label: string; format: ColumnFormat }
 
 function columnsOf(meta: Pick<TableMeta, 'columns'>, rows: Row[]): Column[] {
-  const keys = Object.keys(rows[0] ?? {}).filter((k) => k !== 'href');
+  const keys = Object.keys(rows[0] ?? {});
   return keys.map((key) => ({ key, label: meta.columns[key]?.label ?? key, format: meta.columns[key]?.format ?? 'text' }));
 }
 
 const NUMERIC: ReadonlySet<ColumnFormat> = new Set(['int', 'num', 'pct', 'usd', 'p', 'ms']);
 
-/** An escaped HTML table; rows carrying a cell_key link their first cell to the conversation's transcript. */
+/** An escaped HTML table: every label and cell is text (nothing from a row becomes a link or markup). */
 export function tableHtml(meta: Pick<TableMeta, 'columns'>, rows: Row[]): string {
   const cols = columnsOf(meta, rows);
   const head = cols.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
   const body = rows.map((row) => {
-    const cells = cols.map((c, i) => {
-      const text = escapeHtml(formatCell(row[c.key] ?? null, c.format));
-      const inner = i === 0 && typeof row.href === 'string' ? `<a href="${escapeHtml(row.href)}">${text}</a>` : text;
-      return `<td${NUMERIC.has(c.format) ? ' class="num"' : ''}>${inner}</td>`;
-    });
+    const cells = cols.map((c) => `<td${NUMERIC.has(c.format) ? ' class="num"' : ''}>${escapeHtml(formatCell(row[c.key] ?? null, c.format))}</td>`);
     return `<tr>${cells.join('')}</tr>`;
   });
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${body.join('\n')}</tbody></table></div>`;

@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { MetricInfo } from '../score/types.js';
 import type { DecisionPage, ExportLink, FileChart, InstrumentLine } from '../render/decision.js';
 import { instrumentValidityRows } from '../analysis/instrument-validity.js';
-import { missingTableHint, type Row } from '../render/query.js';
+import { missingTableHint } from '../render/query.js';
 import { DECISION_METRICS, type DecisionData } from './decision-data.js';
 import { flaggedGapLines, governanceRows } from './decision-governance.js';
 import { managerRows } from './decision-managers.js';

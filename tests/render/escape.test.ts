@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { conversationAnchor, escapeHtml, escapeMarkdown, inlineScriptText, jsonForScript } from '../../src/render/escape.js';
+import { escapeHtml, escapeMarkdown, safeIdPart } from '../../src/render/escape.js';
 
 describe('escaping untrusted text', () => {
   test('HTML text and attributes', () => {
@@ -8,21 +8,9 @@ describe('escaping untrusted text', () => {
     expect(escapeHtml(42)).toBe('42');
   });
 
-  test('JSON inside <script type="application/json"> cannot close the block and round-trips', () => {
-    const value = { s: '</script><script>alert(1)</script><!-- & \u2028' };
-    const text = jsonForScript(value);
-    expect(text).not.toMatch(/[<>&\u2028]/);
-    expect(JSON.parse(text)).toEqual(value);
-  });
-
-  test('inlined bundles cannot end our script tag', () => {
-    expect(inlineScriptText('a="</script>";b="</SCRIPT >"')).toBe('a="<\\/script>";b="<\\/SCRIPT >"');
-    expect(inlineScriptText(inlineScriptText('</script'))).toBe('<\\/script');
-  });
-
-  test('conversation anchors keep only safe id characters', () => {
-    expect(conversationAnchor('abc123')).toBe('conv-abc123');
-    expect(conversationAnchor('a"><script>')).toBe('conv-a___script_');
+  test('id fragments keep only safe characters', () => {
+    expect(safeIdPart('abc-1_2')).toBe('abc-1_2');
+    expect(safeIdPart('a"><script>')).toBe('a___script_');
   });
 
   test('Markdown neutralises HTML, links, emphasis and table pipes', () => {
