@@ -29,7 +29,9 @@ function callsTable(calls, audited) {
       h('td', null, [c.cached ? 'cached' : '', c.is_batch ? 'batch' : ''].filter(Boolean).join(', ')),
       h('td', { class: 'num' }, String(c.retries)), h('td', { class: 'err' }, c.error ?? ''));
   });
-  const costTotal = totals.unpriced ? `unknown (${totals.unpriced} of ${calls.length} calls unpriced; priced part ${usd(totals.cost)})` : usd(totals.cost);
+  const costTotal = !totals.unpriced ? usd(totals.cost)
+    : totals.unpriced === calls.length ? 'unknown (no call has a known price)'
+      : `unknown (${totals.unpriced} of ${calls.length} calls unpriced; the priced ones ${usd(totals.cost)})`;
   return h('table', { class: 'data calls' },
     h('thead', null, h('tr', null, ['#', 'Role', 'Model', 'Input tokens', 'Output tokens', 'Cache read / write', 'Reasoning', 'Latency', 'Cost', 'Price source', '', 'Retries', 'Error'].map((t) => h('th', null, t)))),
     h('tbody', null, rows),
