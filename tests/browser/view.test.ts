@@ -113,6 +113,8 @@ describe.skipIf(!hasChromium)('cxbench view in Chromium', () => {
     await open('#/runs', 'runs');
     expect(await page.locator('table.data tbody tr').count()).toBe(2);
     expect(await page.locator('a.diff-previous').count()).toBe(1);
+    // Run 1: the rules arm is free, the GAI arm has no price: its five conversations are counted apart, not as $0.
+    expect(await page.locator('table.data tbody tr', { hasText: fx.run1 }).textContent()).toContain('$0 + 5 unpriced');
     await page.locator('a.diff-previous').click();
     await expect.poll(() => page.locator('main[data-ready="diff"] .tabs a[data-change="status"]').textContent().catch(() => '')).toBe('Status (1)');
     expect(await page.locator('select[name="runA"]').inputValue()).toBe(fx.run1);

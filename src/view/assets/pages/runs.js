@@ -4,6 +4,13 @@ import { facets, link } from '../app.js';
 import { dataTable } from '../table.js';
 import { num, usd, when } from '../format.js';
 
+/** Priced conversations are summed; unpriced ones are counted beside the sum, never added as $0. */
+function runCost(r) {
+  if (!r.unpriced_conversations) return usd(r.agent_cost_usd);
+  if (r.agent_cost_usd === null) return `unknown (${num(r.unpriced_conversations)} unpriced)`;
+  return `${usd(r.agent_cost_usd)} + ${num(r.unpriced_conversations)} unpriced`;
+}
+
 export async function runsPage(view, params) {
   const db = params.get('db') ?? '0';
   // Each run is diffed against the run that started before it (facets list runs newest first).
@@ -19,7 +26,7 @@ export async function runsPage(view, params) {
     { label: 'Stored', sort: 'stored', num: true, cell: (r) => num(r.stored) },
     { label: 'Failed', sort: 'failed', num: true, cell: (r) => (r.failed ? h('a', { href: link('conversations', { db, run: r.run_id, status: 'failed' }), class: 'err' }, num(r.failed)) : '0') },
     { label: 'Models', cell: (r) => r.models ?? '–' },
-    { label: 'Agent cost', sort: 'cost', num: true, title: 'priced conversations only; unpriced ones are counted apart', cell: (r) => (r.unpriced_conversations ? `${usd(r.agent_cost_usd)} + ${num(r.unpriced_conversations)} unknown` : usd(r.agent_cost_usd)) },
+    { label: 'Agent cost', sort: 'cost', num: true, title: 'priced conversations only; unpriced ones are counted apart', cell: (r) => runCost(r) },
     { label: 'Shard', cell: (r) => r.shard ?? '' },
     { label: 'Code', cell: (r) => r.code_version },
     { label: '', cell: (r) => (previous(r.run_id) ? h('a', { href: link('diff', { a: db, b: db, runA: previous(r.run_id), runB: r.run_id }), class: 'diff-previous' }, 'diff with the run before') : '') },
