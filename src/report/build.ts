@@ -134,7 +134,7 @@ export async function buildReport(store: Store, outDir: string, opts: BuildRepor
   const fileCharts = charts.filter((c) => c.meta.placement === 'files' && c.status === 'rendered').map((c) => ({ id: c.id, title: c.meta.title }));
   const decision = decisionPageFrom(data, catalog, { exports, fileCharts, dbPath: store.path });
 
-  const headlines = await computeHeadlines(store);
+  const headlines = await computeHeadlines(store, { validity: validitySource(data, catalog) });
   const title = opts.title ?? 'cxbench report';
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
   const sub = await subtitle(store);

@@ -3,6 +3,29 @@ import { formatCell, formatEstimate, formatP, formatUsd, unitFormat } from '../r
 import { runQuery, type Row } from '../render/query.js';
 
 import type { Headline, HeadlineBlock } from '../render/items.js';
+import { validityMark, type ValiditySource } from './validity-marks.js';
+
+/** What the headlines need to know about instruments: which metrics are screens and how valid each one measured. */
+export interface HeadlineOptions {
+  /** Validity of each text instrument and the catalog's screens; without it no figure is marked or left out. */
+  validity?: ValiditySource;
+}
+
+/** " [validated: sensitivity 0.93]", " [sensitivity 0.42: undercounts]" or " [validity not measured]" after a text instrument's figure. */
+function markSuffix(metric: string, o: HeadlineOptions): string {
+  const m = o.validity ? validityMark(metric, o.validity) : null;
+  return m ? ` [${m.text}]` : '';
+}
+
+/**
+ * A short reason for an unknown money figure. The analysis note for an unpriced model is long and ends with the
+ * priced part of the spend ("$0.0000"), which must never read as the cost: keep the count of unpriced calls only.
+ */
+export function unknownReason(note: string): string {
+  if (!/unknown price|without a price|unpriced/i.test(note)) return note;
+  const calls = /(\d[\d,]*) of (\d[\d,]*) calls without a price/.exec(note);
+  return `unknown price${calls ? `: ${calls[0]}` : ''}`;
+}
 
 const n = (r: Row | undefined, k: string): number | null => (r && typeof r[k] === 'number' ? (r[k] as number) : null);
 const s = (r: Row | undefined, k: string): string => (r && r[k] !== null && r[k] !== undefined ? String(r[k]) : '');
@@ -96,13 +119,14 @@ async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
 
 const KEY_METRICS = ['resolution.resolved', 'halluc.any', 'safety.critical_failure', 'transparency.false_human_claim', 'empathy.epitome', 'empathy.lex'];
 
-async function qualityBlock(store: Store): Promise<HeadlineBlock> {
-  const list = KEY_METRICS.map((m) => `'${m}'`).join(', ');
+async function qualityBlock(store: Store, o: HeadlineOptions): Promise<HeadlineBlock> {
+  // Screens (MetricInfo.screen) are never headline figures: they are labelled where they appear in charts and tables.
+  const list = KEY_METRICS.filter((m) => !o.validity?.screens.has(m)).map((m) => `'${m}'`).join(', ');
   const agg = await rows(store, `SELECT a.*, coalesce(m.unit, 'score') AS unit, coalesce(m.title, a.metric) AS title FROM aggregates a LEFT JOIN metrics m USING (metric)
     WHERE a.approach = '*' AND a.metric IN (${list}) ORDER BY a.model, a.metric`);
   return {
     title: 'Quality and risk per model (all approaches pooled)',
-    items: agg.map((r) => ({ label: `${s(r, 'model')}: ${s(r, 'title')}`, text: aggregateText(r, s(r, 'unit')) })),
+    items: agg.map((r) => ({ label: `${s(r, 'model')}: ${s(r, 'title')}`, text: aggregateText(r, s(r, 'unit')) + markSuffix(s(r, 'metric'), o) })),
     note: agg.length ? undefined : 'No data yet.',
   };
 }
@@ -110,7 +134,8 @@ async function qualityBlock(store: Store): Promise<HeadlineBlock> {
 const has = (r: Row | undefined, k: string): boolean => r !== undefined && Object.hasOwn(r, k);
 
 /** "$1,234 (95% CI $800–$1,700)", or "unknown" with the reason, or the point with "no interval" and why. */
-function money(r: Row, key: string, low: string, high: string, why: string): string {
+function money(r: Row, key: string, low: string, high: string, note: string): string {
+  const why = unknownReason(note);
   const v = n(r, key);
   if (v === null) return `unknown (${why || 'not computed'})`;
   const lo = n(r, low);
@@ -146,14 +171,22 @@ async function costBlock(store: Store): Promise<HeadlineBlock> {
   const cost = await rows(store, `SELECT * FROM aggregates WHERE metric = 'cost.agent_usd' AND approach = '*' ORDER BY model`);
   const items: Headline[] = cost.map((r) => ({ label: `${s(r, 'model')}`, text: `agent cost per conversation ${aggregateText(r, 'usd')}.` }));
   const roi = await rows(store, `SELECT * FROM roi ORDER BY model, approach`);
+  // A model whose price is unknown has no cost figure at all: say so rather than leave it out (or print $0).
+  for (const r of roi.filter((x) => x.approach === '*' && n(x, 'cost_per_conv') === null && !cost.some((c) => c.model === x.model && n(c, 'mean') !== null))) {
+    items.push({ label: s(r, 'model'), text: `agent cost per conversation unknown (${unknownReason(s(r, 'note')) || 'not measured'}).` });
+  }
   // The pooled figure per model leads; then every approach, in name order (never a selection by saving).
   for (const r of roi.filter((x) => x.approach === '*')) items.push({ label: `ROI ${s(r, 'model')}, all approaches pooled`, text: `${roiText(r)} Assumptions are listed in the report.` });
   for (const model of [...new Set(roi.map((x) => s(x, 'model')))]) {
     const per = roi.filter((x) => x.model === model && x.approach !== '*');
     if (per.length === 0) continue;
+    const reasons = new Set(per.map((r) => (n(r, 'monthly_savings') === null ? unknownReason(s(r, 'note')).replace(/:.*$/, '') : '')));
+    const allUnknown = per.every((r) => n(r, 'monthly_savings') === null) && reasons.size === 1;
     items.push({
       label: `ROI ${model}, every approach (${per.length})`,
-      text: per.map((r) => `${s(r, 'approach')}: saving ${money(r, 'monthly_savings', 'savings_ci_low', 'savings_ci_high', s(r, 'note'))} per month, ${savingVerdict(r)}, n = ${n(r, 'n_scenarios') ?? '?'} scenarios`).join('; ') + '.',
+      text: allUnknown
+        ? `saving unknown in every approach (${[...reasons][0] || 'not computed'}).`
+        : per.map((r) => `${s(r, 'approach')}: saving ${money(r, 'monthly_savings', 'savings_ci_low', 'savings_ci_high', s(r, 'note'))} per month, ${savingVerdict(r)}, n = ${n(r, 'n_scenarios') ?? '?'} scenarios`).join('; ') + '.',
     });
   }
   return { title: 'Cost and ROI', items, note: items.length ? undefined : 'No data yet.' };
@@ -162,7 +195,7 @@ async function costBlock(store: Store): Promise<HeadlineBlock> {
 /** Primary rows: the pooled tests (approach '*'); older tables without a family column are read the same way. */
 const isPrimary = (r: Row): boolean => (has(r, 'family') ? r.family === 'primary' : r.approach === '*');
 
-async function biasBlock(store: Store): Promise<HeadlineBlock> {
+async function biasBlock(store: Store, o: HeadlineOptions): Promise<HeadlineBlock> {
   const all = await rows(store, `SELECT * FROM bias_gaps`);
   if (all.length === 0) return { title: 'Bias (counterfactual parity)', items: [], note: 'No data yet: needs persona variants and `cxbench analyse`.' };
   const primary = all.filter(isPrimary);
@@ -184,7 +217,7 @@ async function biasBlock(store: Store): Promise<HeadlineBlock> {
     items.push({
       label: `${s(r, 'model')} · ${s(r, 'attribute')}: ${s(r, 'grp')} vs ${s(r, 'reference_group')}`,
       text: `${s(r, 'outcome')} gap ${formatEstimate({ value: n(r, 'gap'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'num', n: `${n(r, 'n_scenarios') ?? 0} scenarios` })}, `
-        + `name-noise band ±${formatCell(band, 'num')}, Holm p = ${formatP(n(r, 'p_holm') ?? 1)} (${s(r, 'test')}).`,
+        + `name-noise band ±${formatCell(band, 'num')}, Holm p = ${formatP(n(r, 'p_holm') ?? 1)} (${s(r, 'test')})${markSuffix(s(r, 'outcome'), o)}.`,
     });
   }
   return { title: 'Bias (counterfactual parity)', items };
@@ -204,6 +237,6 @@ async function instrumentsBlock(store: Store): Promise<HeadlineBlock> {
 }
 
 /** The headline numbers of a report, each with its n and interval, in memo order. */
-export async function computeHeadlines(store: Store): Promise<HeadlineBlock[]> {
-  return [await dataBlock(store), await hypothesisBlock(store), await qualityBlock(store), await costBlock(store), await biasBlock(store), await instrumentsBlock(store)];
+export async function computeHeadlines(store: Store, opts: HeadlineOptions = {}): Promise<HeadlineBlock[]> {
+  return [await dataBlock(store), await hypothesisBlock(store), await qualityBlock(store, opts), await costBlock(store), await biasBlock(store, opts), await instrumentsBlock(store)];
 }

@@ -203,6 +203,9 @@ async function modernise(store: Store, opts: FixtureOptions): Promise<void> {
       monthly_cost_ai = NULL, monthly_savings = NULL, savings_ci_low = NULL, savings_ci_high = NULL, roi = NULL, break_even_resolution_rate = NULL,
       note = 'agent cost unknown: unknown price for gpt-x (set prices in the model entry)' WHERE model = 'gpt-x'`);
     await store.exec(`UPDATE conversations SET agent_cost_usd = NULL WHERE model = 'gpt-x'`);
+    await store.exec(`UPDATE model_calls SET cost_usd = NULL, price_source = 'unknown price for gpt-x' WHERE model = 'gpt-x'`);
+    await store.exec(`UPDATE scores SET value = NULL WHERE metric = 'cost.agent_usd' AND cell_key IN (SELECT cell_key FROM conversations WHERE model = 'gpt-x')`);
+    await store.exec(`DELETE FROM aggregates WHERE metric = 'cost.agent_usd' AND model = 'gpt-x'`);
     await store.exec(`UPDATE costs SET cost_usd_total = NULL, cost_per_conv = NULL, cost_per_resolved = NULL WHERE model = 'gpt-x'`);
   }
   for (const col of ['family VARCHAR', 'flagged BOOLEAN', 'air_flagged BOOLEAN']) await store.exec(`ALTER TABLE bias_gaps ADD COLUMN ${col}`);

@@ -43,7 +43,8 @@ describe('cost and ROI headlines (methods.md 6.3)', () => {
     for (const a of ['zeta-approach', 'eta-approach', 'theta-approach', 'iota-approach', 'empathic-support-agent', 'on-the-fly-offers']) expect(text).toContain(a);
     expect(block.items[pooled]!.text).toContain('-$16,048 (95% CI -$40,000–$5,000)');
     expect(block.items[pooled]!.text).toContain('the interval spans both a saving and a loss');
-    expect(text).toMatch(/iota-approach: saving unknown \(agent cost unknown/);
+    // The reason is the unknown price and the count of unpriced calls, never a "priced part" dollar figure.
+    expect(text).toContain("iota-approach: saving unknown (unknown price: 3 of 60 calls without a price)");
     expect(text).not.toMatch(/iota-approach: saving \$0/);
   });
 
@@ -51,5 +52,31 @@ describe('cost and ROI headlines (methods.md 6.3)', () => {
     const block = (await computeHeadlines(store)).find((b) => b.title.startsWith('Bias'))!;
     expect(block.items[0]!.text).toMatch(/^3 primary gap tests/);
     expect(block.items[0]!.text).toContain('0 per-approach rows are exploratory');
+  });
+});
+
+describe('headlines never show a screen, mark unvalidated figures and never price the unknown', () => {
+  it('leave screens out, mark the rest, and say "unknown price" for an unpriced model', async () => {
+    const f = await createFixture({ modern: true, unpriced: true });
+    try {
+      const validity = {
+        rows: [{ metric: 'halluc.any', status: 'below-bar', sensitivity: 0.61, specificity: 0.98, kappa: null, positives: 50, negatives: 50, source: 's', note: '' }],
+        screens: new Map([['empathy.lex', 'unvalidated screen: lexicon']]),
+      };
+      const blocks = await computeHeadlines(f.store, { validity });
+      const quality = blocks.find((b) => b.title.startsWith('Quality and risk'))!;
+      expect(quality.items.some((i) => i.label.includes('Empathy (lexicon)'))).toBe(false);
+      expect(quality.items.find((i) => i.label === 'gpt-x: Any hallucination')!.text).toMatch(/\[sensitivity 0\.610: undercounts\]$/);
+      const cost = blocks.find((b) => b.title === 'Cost and ROI')!;
+      expect(cost.items.find((i) => i.label === 'gpt-x')!.text).toBe('agent cost per conversation unknown (unknown price).');
+      expect(cost.items.find((i) => i.label.startsWith('ROI gpt-x, every approach'))!.text).toBe('saving unknown in every approach (unknown price).');
+      expect(cost.items.map((i) => i.text).join(' ')).not.toMatch(/gpt-x[^;]*\$0\b/);
+      // Without validity information nothing is dropped or marked (older callers).
+      const plain = (await computeHeadlines(f.store)).find((b) => b.title.startsWith('Quality and risk'))!;
+      expect(plain.items.some((i) => i.label.includes('Empathy (lexicon)'))).toBe(true);
+    } finally {
+      f.store.close();
+      rmSync(f.dir, { recursive: true, force: true });
+    }
   });
 });
