@@ -52,6 +52,11 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
       if (eq(b - a, false)) return `${f2(v)} = ${f2(b)} - ${f2(a)}`;
     }
   }
+  // "the $50 difference", "$12 cheaper": a comparing sentence may net two material amounts it does not state.
+  if (anchors.length === 0 && p.comparative) {
+    const g = uniq(p.global.length <= GLOBAL_PAIR_LIMIT ? p.global : []);
+    for (const a of g) for (const b of g) if (a > b && eq(a - b, false)) return `${f2(v)} = ${f2(a)} - ${f2(b)}`;
+  }
   const triplePool = anchors.length <= SCOPE_TRIPLE_LIMIT ? anchors : [];
   for (let i = 0; i < triplePool.length; i++) for (let j = i + 1; j < triplePool.length; j++) for (let k = j + 1; k < triplePool.length; k++) {
     const [a, b, c] = [triplePool[i]!, triplePool[j]!, triplePool[k]!];
@@ -136,6 +141,19 @@ export function deriveDate(iso: string, dates: string[], periods: { days: number
       if (Math.abs(dayNo(d) + n - target) < 1) return `${iso} = ${d} + ${whole} days`;
       if (Math.abs(dayNo(d) - n - target) < 1) return `${iso} = ${d} - ${whole} days`;
     }
+  }
+  return undefined;
+}
+
+/** A period left or added: a period on the claim's topic (or the customer's) minus or plus another ("8 months left = 12 - 4"). */
+export function deriveDayDifference(v: number, anchors: number[], periods: number[], loose: boolean): string | undefined {
+  const same = (x: number): boolean => Math.abs(x - v) <= (loose ? 0.02 * Math.max(x, v) : 0.01);
+  const set = (xs: number[]): number[] => [...new Set(xs.map((x) => Math.round(x * 1000) / 1000))].filter((x) => x > 0);
+  const ps = set(periods);
+  for (const a of set(anchors)) for (const b of ps) {
+    if (a > b && same(a - b)) return `${v} days = ${a} - ${b}`;
+    if (b > a && same(b - a)) return `${v} days = ${b} - ${a}`;
+    if (a !== b && same(a + b)) return `${v} days = ${a} + ${b}`;
   }
   return undefined;
 }

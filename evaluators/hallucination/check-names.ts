@@ -4,6 +4,7 @@ import { jaroWinkler } from '../nlp/similarity.js';
 import { none, ok, type Result, type TurnScope } from './check.js';
 import type { Claim } from './claims.js';
 import { availableAt, plainText } from './material.js';
+import { NUMBER_WORDS_SOURCE } from '../nlp/number-words.js';
 import { contentWords, GENERIC } from './scope.js';
 
 /**
@@ -12,6 +13,8 @@ import { contentWords, GENERIC } from './scope.js';
  * close variant of a record's name, or all its words close together in one line. A contact point must be one the
  * material gives (the allowed list, the customer's own, a read tool's); a host found nowhere is fabricated.
  */
+
+const NOT_NAMING = new RegExp(`^(?:${NUMBER_WORDS_SOURCE.replace(/\\b/g, '')}|days?|weeks?|months?|years?|hours?|minutes?|yearly|monthly|weekly|daily)$`, 'i');
 
 const MEMBERSHIP_HEAD = /^(?:members?|membership|programme|program|tier|status|club|customers?|level)$/;
 
@@ -25,7 +28,8 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   if (c.lower) {
     // A lower-case name is a description of an offering: its naming words must all be in one line of the material
     // ("the accident-only cover" for "Essential Accident Cover"); "our movers' pass" names nothing the brief has.
-    const naming = [...contentWords(words.slice(0, -1).join(' '), GENERIC)];
+    // Numbers and periods describe ("the three-month repair warranty"); they are checked as durations, not names.
+    const naming = [...contentWords(words.slice(0, -1).join(' '), GENERIC, NOT_NAMING)];
     const lines = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n|(?<=[.!?;])\s+/));
     const line = lines.find((l) => { const ws = contentWords(l, GENERIC); return naming.every((w) => ws.has(w)); });
     return line ? ok(`its naming words are in the material: "${line.slice(0, 80)}"`) : none('offering not in the material');
@@ -43,6 +47,9 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
       if (rec || s.r.crm?.tier === modifier) return ok(`membership of "${modifier}", which the material names`, rec?.ref ?? `crm:${s.r.crm!.id}`);
     }
   }
+  // A headed name whose brand-like word (capitals inside, or digits: "ShieldCare cover") the material has.
+  const brand = c.headed ? name.split(/\s+/).slice(0, -1).find((w) => /[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]/.test(w)) : undefined;
+  if (brand && text.includes(brand.toLowerCase())) return ok(`"${brand}" is in the material`);
   const known = s.m.records.filter(availableAt(c.turn)).flatMap((rec) => rec.names);
   const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
   if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);

@@ -2,7 +2,7 @@ import type { ResolvedScenario } from '../../src/plan/material.js';
 import { OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, REPORTED } from '../nlp/offer-cues.js';
 import { compact, squash } from '../nlp/patterns.js';
 import { sameTime } from '../nlp/when.js';
-import { deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
+import { deriveDayDifference, deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
 import { checkDate } from './check-date.js';
 import { checkContact, checkOffering } from './check-names.js';
 import { asserted, type Claim, type ClaimKind } from './claims.js';
@@ -102,6 +102,10 @@ function moneyAnchors(c: Claim, s: TurnScope, namedMoney: Val[], all: Val[]): nu
 const COMPARATIVE = /\b(?:more|less|cheaper|dearer|extra|difference|total|totals|altogether|all in|in all|combined|together|plus|minus|after|off|saving|save|saves|left|remaining|balance|instead|on top|including|includes|comes to|works out)\b/i;
 const ADDITIVE = /\b(?:tax|vat|gst|interest|surcharge|markup|mark-up|increase|rise|incl)\w*/i;
 
+/** A period that is what remains or what is added ("eight months left", "another two weeks"). */
+const LEFT = /\b(?:left|remaining|remain|another|extra|further|additional)\b/i;
+const DAYS_IN: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
+
 /** Durations agree: equal in days (2% when a month or a year is involved), or the customer's number for the unit. */
 const sameDays = (a: number, b: number, loose: boolean): boolean => Math.abs(a - b) <= (loose ? 0.02 * Math.max(a, b) : 0.01);
 const UNIT_WORD: Record<string, RegExp> = { hour: /hour|hr/i, day: /day/i, week: /week/i, month: /month|monthly|instal/i, year: /year|annual/i, minute: /minute/i };
@@ -181,6 +185,12 @@ const checkers = {
     const dates = avail(s, c, 'date').map((x) => String(x.v));
     const derived = d.days.map((days) => deriveDays(days, dates, onTopic.map(numberOf), s.m.now));
     if (derived.every(Boolean)) return ok(`derived: ${derived.join('; ')}`);
+    if (LEFT.test(c.sentence)) {
+      // One period on the sentence's topic (or the customer's), the other anywhere in the material.
+      const customer = numbers.filter(fromCustomer).flatMap((x) => (unitWord.test(x.context) ? [numberOf(x) * (DAYS_IN[d.unit] ?? 1)] : []));
+      const diff = d.days.map((days) => deriveDayDifference(days, [...onTopic.map(numberOf), ...customer], [...all.map(numberOf), ...customer], loose));
+      if (diff.every(Boolean)) return ok(`derived: ${diff.join('; ')}`);
+    }
     if (onTopic.length) return bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
     return none('duration not in the material');
   },

@@ -92,11 +92,12 @@ const NO_NOUN_NEXT = new Set(['fee', 'fees', 'charge', 'charges', 'cost', 'extra
  * Whether the clause holding a claim is negated: a negator word in the clause, except a "no" that only qualifies a
  * noun ("within 30 days with no fee" still claims 30 days).
  */
-function negatedClaim(a: TextAnalysis, pos: number): boolean {
+function negatedClaim(a: TextAnalysis, pos: number, end: number): boolean {
   if (a.tokens.length === 0) return false;
   const clause = a.tokens[tokenAt(a, pos)]?.clause;
   return a.tokens.some((t, i) => {
-    if (t.clause !== clause || !NEGATORS.has(t.normal)) return false;
+    // A negator inside the claim is part of it ("there won't be any charge", "no fee").
+    if (t.clause !== clause || !NEGATORS.has(t.normal) || (t.start >= pos && t.end <= end)) return false;
     if (t.normal !== 'no') return true;
     const prev = a.tokens[i - 1]?.normal ?? '';
     const next = a.tokens[i + 1]?.normal ?? '';
@@ -109,7 +110,7 @@ const IDIOM = /\b24\s?\/\s?7\b|\b24 hours a day\b|\b7 days a week\b|\b365 days a
 
 export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   const { text, analysis: a } = t;
-  const occupied: Hit[] = [...allHits(IDIOM, text)];
+  const occupied: Hit[] = [];
   const out: Claim[] = [];
   const free = (h: { start: number; end: number }): boolean => !occupied.some((o) => overlaps(o, h));
   // A list line is its own sentence: wink runs "- Home Plus: 610.00 USD\n- Water Leak Kit: 49.00 USD" together.
@@ -129,7 +130,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const clause = within(clauseAt(a, h.start), h.start);
     return {
       turn: t.turn, start: h.start, end: h.end, raw: h.raw, sentence: s.text.trim(), clause: clause.text,
-      negated: negatedClaim(a, h.start), question: /\?["'”’)]*\s*$/.test(s.text.trim()),
+      negated: negatedClaim(a, h.start, h.end), question: /\?["'”’)]*\s*$/.test(s.text.trim()),
     };
   };
   const take = (h: Hit, claim: (b: ClaimBase) => Claim): void => {
@@ -150,9 +151,11 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   for (const h of findPercents(text)) if (h.value !== 100) take(h, (b) => ({ ...b, kind: 'percent', value: h.value }));
   for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
   for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed, ...(h.lower ? { lower: true } : {}) }));
+  // Numbers in idioms claim nothing; an offering may contain one ("the 24/7 key fob add-on").
+  occupied.push(...allHits(IDIOM, text));
   for (const d of findDurations(text)) {
-    // Minutes are the agent's own process talk ("in 2 minutes"); a rate ("24 hours a day") is idiom.
-    if (d.unit === 'minute' || /^\s*(?:a|per)\s+(?:day|week|month|year)\b/i.test(text.slice(d.end, d.end + 12))) { occupied.push(d); continue; }
+    // Minutes are the agent's own process talk ("in 2 minutes"); "24 hours a day" is an idiom (above).
+    if (d.unit === 'minute') { occupied.push(d); continue; }
     take(d, (b) => ({ ...b, kind: 'duration', value: { numbers: d.numbers, days: d.days, unit: d.unit, business: d.business } }));
   }
   for (const h of findDates(text, r.scenario.now)) take(h, (b) => ({ ...b, kind: 'date', value: h.value, ...(h.weekday !== undefined ? { weekday: h.weekday } : {}) }));
@@ -163,6 +166,8 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const n = n0 !== undefined && /k$/i.test(num) ? n0 * 1000 : n0;
     const noun = (m[2] ?? m[3] ?? '').toLowerCase();
     if (n === undefined || (n < 2 && !m[2]) || NOT_COUNTED.test(noun) || POSITION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // Spelled numbers count only listed things ("two seats"); "the two crossings" is arithmetic, not a claim.
+    if (!/\d/.test(num) && !m[2] && !new RegExp(`^(?:${COUNT_NOUNS})$`, 'i').test(noun)) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (/^\s*$/.test(text.slice(lineStart, m.index)) && /^\d+[.)]/.test(m[0])) continue;
     const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
@@ -175,7 +180,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
       const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
       // A promise may name an offering ("the Payroll Pro add-on free for 3 months"): only contact points block it.
       if (contacts.some((o) => overlaps(o, h)) || REPORTED.test(clauseAt(a, h.start).text)) continue;
-      const object = (m[1] ?? m[2] ?? m[3] ?? m[4])?.toLowerCase();
+      const object = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])?.toLowerCase();
       const b = base(h);
       if (out.some((c) => c.kind === 'promise' && c.value === type && c.clause === b.clause)) continue;
       out.push({ ...b, kind: 'promise', value: type, ...(object ? { object } : {}) });

@@ -20,7 +20,7 @@ export const POSITION_BEFORE = /\b(?:step|steps|option|options|line|page|item|no
 export const OFFERING_HEADS = [
   'plan', 'plans', 'programme', 'program', 'protection', 'shield', 'cover', 'coverage', 'insurance', 'warranty', 'guarantee', 'membership',
   'tier', 'club', 'rewards', 'pass', 'bundle', 'package', 'subscription', 'edition', 'account', 'card', 'perk', 'perks', 'benefit', 'benefits',
-  'scheme', 'promise', 'policy', 'offer', 'deal', 'upgrade', 'add-on', 'addon', 'status', 'credit', 'voucher', 'promotion', 'promo', 'sale', 'member', 'members', 'membership',
+  'scheme', 'promise', 'policy', 'offer', 'deal', 'upgrade', 'add-on', 'addon', 'status', 'credit', 'voucher', 'promotion', 'promo', 'sale', 'member', 'members', 'membership', 'fare', 'pack', 'kit', 'lounge',
 ];
 
 /** Capitalised words that start a sentence or address the customer and are never part of an offering's name. */
@@ -39,8 +39,8 @@ export type PromiseType = 'refund' | 'waiver' | 'free' | 'guarantee' | 'compensa
 /** A promise cue in an agent sentence; `object` captures what is free ("free express shipping"). */
 export const PROMISE_CUES: Record<PromiseType, RegExp> = {
   refund: /\b(?:(?:full|partial|complete)\s+)?refund(?:ed|s|ing)?\b|\bmoney[-\s]back\b|\breimburs\w*/i,
-  waiver: /\bwaiv(?:e|ed|ing|er)\b|\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:any |a )?(?:fee|charge|penalty)\b|\bno (?:extra |additional |cancellation |admin |late )?(?:fee|charge|penalty)s?\b/i,
-  free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s]|interest[-\s])free\s+(?!to\b|of\b|time\b|up\b|for\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)|\b([a-z-]+(?:[- ][a-z-]+)?)\s+(?:is|are|will be|comes?|'s)\s+(?:completely |totally |absolutely |also )?free\b|\b([a-z-]+(?:[- ][a-z-]+)?)\s+free\s+for\b|\b(?:for free|on us|on the house)\b/i,
+  waiver: /\bwaiv(?:e|ed|ing|er)\b|\b(?:won't|will not|wouldn't|would not) be (?:any |a )?(?:charge|fee|cost)\b|\bwithout paying\b|\bnothing (?:else |more |extra )?to pay\b|\bno need to pay\b|\blet (?:it|that|this) slide\b|\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:any |a )?(?:fee|charge|penalty)\b|\bno (?:extra |additional |cancellation |admin |late )?(?:fee|charge|penalty)s?\b/i,
+  free: /\b(?<!feel |toll[-\s]|hands[-\s]|risk[-\s]|hassle[-\s]|worry[-\s]|interest[-\s])free\s+(?!to\b|of\b|time\b|up\b|for\b)((?:[a-z-]+\s+){0,2}?[a-z-]+)|\bcomplimentary\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)|\b([a-z-]+(?:[- ][a-z-]+)?)\s+(?:is|are|will be|comes?|'s)\s+(?:completely |totally |absolutely |also )?free\b|\b([a-z-]+(?:[- ][a-z-]+)?)\s+free\s+for\b|\b(?<!feel |toll[-\s]|hands[-\s]|interest[-\s]|duty[-\s]|gluten[-\s]|sugar[-\s]|hassle[-\s]|worry[-\s]|risk[-\s])(?:the |a |your )?((?:\w+ )?(?:day|night|month|week|item|drink|drinks|delivery|shipping|upgrade|session|class|lesson|visit|check-ups?|repair|installation|collection|returns?|bag|seat|coffee|dessert|pass|trial|service))\s+(?:is |are |will be |comes )?free\b(?!\s+(?:of|to|for|from)\b)|\b(?:for free|on us|on the house)\b/i,
   guarantee: /\bguarantee(?:d|s)?\b|\bwe promise\b|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\b(?:store |account )?credit of\b|\bgift card\b|\bcourtesy (?:credit|discount|voucher)\b|\bas a (?:courtesy|gesture)\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch (?:the |their |that |a |any )?(?:competitor'?s? |lower |cheaper |better )?(?:price|offer)s?\b/i,
@@ -52,14 +52,14 @@ export const PROMISE_GRANTS: Record<PromiseType, RegExp> = {
   refund: /\brefund\w*|\bmoney[-\s]back\b|\breimburs\w*/i,
   waiver: /\bwaiv\w*|\bfree\b|\bno (?:fee|charge)\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwithout (?:a |any )?(?:fee|charge)\b/i,
   free: /\bfree\b|\bcomplimentary\b|\bno (?:charge|cost)\b/i,
-  guarantee: /\bguarantee\w*|\blifetime\b/i,
+  guarantee: /\bguarantee\w*|\bwarrant(?:y|ies|ed)\b|\blifetime\b/i,
   compensation: /\bcompensat\w*|\bgoodwill\b|\bcredit\b|\bgift card\b|\bvoucher\b|\bcourtesy\b/i,
   'price-match': /\bprice[-\s]match\w*|\bmatch\w* (?:the |a )?(?:competitor'?s? )?price/i,
   exception: /\bexception\w*|\bdiscretion\w*|\bcase[-\s]by[-\s]case\b/i,
 };
 
 /** Words of the promises themselves: left out when a claim's topic is compared with a material sentence. */
-export const PROMISE_WORDS = /^(?:exception|once|override|refund|refunded|refundable|full|partial|money|back|reimburs\w*|waive|waived|waiver|free|complimentary|charge|guarantee|guaranteed|lifetime|compensat\w*|goodwill|credit|voucher|price|match|cost|fee|fees)$/;
+export const PROMISE_WORDS = /^(?:exception|once|override|goodwill|gesture|courtesy|refund\w*|full|partial|money|back|reimburs\w*|waiv\w*|free|complimentary|charges?|guarantee\w*|warrant\w*|lifetime|compensat\w*|credits?|vouchers?|price|match\w*|costs?|fees?)$/;
 
 /** Material statements that refuse a promise: "non-refundable", "fees are not waived", "no price matching". */
 export const PROMISE_REFUSALS: Record<PromiseType, RegExp> = {

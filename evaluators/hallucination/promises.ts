@@ -34,8 +34,8 @@ function negatedAround(sentence: string, at: number): boolean {
 }
 
 /** Where money goes back to and how a promise is delivered: never what is promised ("a full refund to your card"). */
-const INCIDENTAL = /^(?:original|payment|method|card|account|bank|wallet|balance|email|confirmation|label|prepaid|receive|receiv|promis|guarante|sorry|apolog|hassle|inconvenienc|frustrat|understand)$/;
-const words = (t: string): Set<string> => new Set([...contentWords(t, GENERIC)].filter((w) => !PROMISE_WORDS.test(w) && !INCIDENTAL.test(w)));
+const INCIDENTAL = /^(?:original|payment|method|card|account|bank|wallet|balance|email|confirmation|label|prepaid|receiv|promis|guarant|sorry|apolog|hassle|inconvenien|frustrat|understand)/;
+const words = (t: string): Set<string> => contentWords(t, GENERIC, new RegExp(`${PROMISE_WORDS.source}|${INCIDENTAL.source}`));
 
 /** A material text's sentences with their topic words, read once per text (material repeats across cells). */
 const sentencesOf = memoByText((text: string): { sentence: string; words: Set<string> }[] =>

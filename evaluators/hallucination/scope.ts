@@ -26,15 +26,16 @@ export const GENERIC = new Set([
   'usually', 'always', 'still', 'even', 'because', 'since', 'while', 'both', 'some', 'more', 'very', 'well', 'good', 'great', 'okay',
 ]);
 
+/** A crude stem: suffixes off, then at most six letters ("cancellation" meets "cancel", "healthy" meets "health"). */
 const stem = (w: string): string => {
   const x = w.replace(/(?:ing|ed)$/, '');
   const y = x.length >= 3 ? x : w;
-  return y.replace(/s$/, '').replace(/e$/, '');
+  return y.replace(/s$/, '').replace(/e$/, '').slice(0, 6);
 };
 
-/** Content words of four letters or more, crudely stemmed ("refunds" meets "refund", "freezing" meets "freeze"). */
-export function contentWords(text: string, stop: ReadonlySet<string> = STOP): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !stop.has(w)).map(stem).filter((w) => w.length >= 3));
+/** Content words of four letters or more, stemmed; `reject` drops raw words (promise words, incidentals). */
+export function contentWords(text: string, stop: ReadonlySet<string> = STOP, reject?: RegExp): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !stop.has(w) && !reject?.test(w)).map(stem).filter((w) => w.length >= 3));
 }
 
 const nameRes = new Map<string, RegExp>();

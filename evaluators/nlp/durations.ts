@@ -27,7 +27,7 @@ const UNIT = '(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?)';
 const QUAL = '(?:(?:business|working|calendar|full|consecutive|more|additional|extra|further)\\s+)?';
 const NUMERIC = new RegExp(`(?<![\\w.,/])(${N})(?:\\s*(?:-|–|to|or)\\s*(${N}))?[\\s-]*${QUAL}${UNIT}\\b`, 'gi');
 /** "a week", "an hour", "a fortnight": one unit, only after a word that makes it a time span. */
-const ARTICLE = /\b(?:within|in|for|after|over|under|about|around|up to|takes?|took|of|than|only|just|least|full)\s+((?:an?|one)\s+(?:(?:business|working|full)\s+)?(minute|hour|day|week|month|year|fortnight))\b/gi;
+const ARTICLE = /\b(?:within|in|for|after|over|under|about|around|up to|takes?|took|of|than|only|just|least|full)\s+((?:an?|one|the next|next|the coming)\s+(?:(?:business|working|full)\s+)?(minute|hour|day|week|month|year|fortnight))\b/gi;
 const FORTNIGHT = /\b(\w+)\s+fortnights?\b/gi;
 
 function unitOf(raw: string): DurationUnit {
