@@ -16,6 +16,10 @@ export const ModelCallSchema = z.object({
   retries: z.number().int().nonnegative().default(0),
   /** Set when the call finally failed (after retries): the provider error kind and message. */
   error: z.string().nullable().default(null),
+  /** Streamed calls: milliseconds from the request to the first token (src/providers/streaming.ts); absent otherwise. */
+  ttftMs: z.number().nonnegative().optional(),
+  /** Streamed calls: output tokens per second after the first token; absent when not measured. */
+  outputTokensPerS: z.number().nonnegative().optional(),
 });
 export type ModelCall = z.infer<typeof ModelCallSchema>;
 

@@ -84,6 +84,8 @@ export interface GenerateResult {
   model: string;
   /** Why generation stopped, vendor value normalised to lower case. */
   finishReason: string;
+  /** Streamed calls only: milliseconds from the request to the first generated token (src/providers/streaming.ts). */
+  ttftMs?: number;
 }
 
 export interface Backend {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../core/seeded-random.js';
 import { drawFault, FaultRatesSchema, type FaultKind, type FaultRates } from './faults.js';
 import { LimitEnforcer, type EnforcedLimits } from './rate-limits.js';
+import { writeChatStream } from './chat-stream.js';
 
 /** The part of an OpenAI chat-completions request the mock looks at. */
 export interface ChatRequest {
@@ -11,6 +12,8 @@ export interface ChatRequest {
   tools?: { type: string; function: { name: string } }[];
   max_tokens?: number;
   max_completion_tokens?: number;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
 }
 
 export interface MockReply {
@@ -36,6 +39,8 @@ export interface MockServerOptions {
   rejectAuth?: boolean;
   /** Enforce a request and a token limit, answering 429 past them; every answer carries rate-limit headers. */
   limits?: EnforcedLimits;
+  /** Streamed replies (`stream: true`): the pause between two events. */
+  streamGapMs?: number;
 }
 
 export interface MockServer {
@@ -55,7 +60,7 @@ function estimateTokens(req: ChatRequest): number {
 }
 
 /**
- * A loopback server that speaks OpenAI chat completions (non-streaming), with a fixed latency and a seeded fault mix:
+ * A loopback server that speaks OpenAI chat completions (whole or streamed replies), with a fixed latency and a seeded fault mix:
  * 429 with Retry-After, 500, hangs, malformed JSON, truncated bodies, slow replies. Used by tests, the benchmark and
  * the validity study; never by a default run.
  */
@@ -108,7 +113,7 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
     if (fault === 'serverError') { res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"internal error","type":"server_error"}}'); return; }
     if (fault === 'malformed') { res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": "x", "choices": [ not json'); return; }
     const reply = responder(body, idx);
-    const payload = JSON.stringify({
+    const completion = {
       id: `chatcmpl-mock-${idx}`, object: 'chat.completion', created: 1_764_000_000, model: body.model,
       choices: [{
         index: 0, finish_reason: reply.toolCalls?.length ? 'tool_calls' : 'stop',
@@ -118,7 +123,12 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
         },
       }],
       usage: { prompt_tokens: reply.promptTokens ?? estimateTokens(body), completion_tokens: reply.completionTokens ?? Math.max(1, Math.round(reply.content.length / 4)), total_tokens: 0 },
-    });
+    };
+    if (body.stream && fault === 'ok') {
+      await writeChatStream(res, completion, { gapMs: opts.streamGapMs ?? 0, includeUsage: body.stream_options?.include_usage === true, headers: limitHeaders });
+      return;
+    }
+    const payload = JSON.stringify(completion);
     if (fault === 'truncated') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) });
       res.write(payload.slice(0, Math.floor(payload.length / 2)));

@@ -3,8 +3,8 @@ import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js'
 import { promptCacheOn, type Endpoint, type ModelSpec } from '../schema/model-spec.js';
 import { anthropicUsage, fromAnthropicMessage, toAnthropicRequest } from './anthropic-format.js';
 import { resolveKey, resolveSecretVariable } from './keys.js';
-import { httpFetch } from './http-fetch.js';
-import { observingFetch } from './rate-limit-headers.js';
+import { transportFor } from './rate-limit-headers.js';
+import { FirstToken, streamAnthropicMessage } from './streaming.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
 
 export const ANTHROPIC_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
@@ -24,7 +24,7 @@ async function vertexClient(spec: ModelSpec, vertex: Extract<Endpoint, { platfor
   const authClient = { getRequestHeaders: async () => new Headers({ authorization: `Bearer ${resolveSecretVariable(vertex.tokenEnv, `anthropic:${spec.model}`, 'a Google Cloud access token')}` }) };
   type VertexOptions = NonNullable<ConstructorParameters<typeof AnthropicVertex>[0]>;
   const client = new AnthropicVertex({
-    projectId: vertex.project, region: vertex.location, authClient: authClient as unknown as VertexOptions['authClient'], maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch),
+    projectId: vertex.project, region: vertex.location, authClient: authClient as unknown as VertexOptions['authClient'], maxRetries: 0, timeout: spec.timeoutMs, fetch: transportFor(spec),
     // Written out, as for the public API, so that ANTHROPIC_VERTEX_BASE_URL in the environment cannot redirect a run.
     baseURL: spec.baseUrl ?? (vertex.location === 'global' ? 'https://aiplatform.googleapis.com/v1' : `https://${vertex.location}-aiplatform.googleapis.com/v1`),
   });
@@ -37,7 +37,7 @@ export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> 
   const apiKey = vertex ? vertex.key : resolveKey(spec);
   // An explicit apiKey also stops the SDK from looking for tokens, profiles or config files of its own.
   // Its retries are off: the reliability layer above owns retries and counts them.
-  const client = vertex?.client ?? new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
+  const client = vertex?.client ?? new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: transportFor(spec) });
   const errorSpec: ModelSpec = spec.endpoint?.platform === 'vertex' ? { ...spec, apiKeyEnv: spec.endpoint.tokenEnv } : spec;
   return {
     id: `anthropic:${spec.model}`,
@@ -46,16 +46,17 @@ export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> 
       const ctx = callContext(errorSpec, apiKey, signal);
       const body = toAnthropicRequest(spec.model, req, promptCacheOn(spec));
       const t0 = performance.now();
+      const first = new FirstToken(t0);
       let message: Anthropic.Message;
       try {
-        message = await client.messages.create(body, { signal });
+        message = spec.stream ? await streamAnthropicMessage(client, body, signal, first) : await client.messages.create(body, { signal });
       } catch (e) {
         throw fromSdkError(e, ANTHROPIC_SDK_ERRORS, ctx);
       }
       const latencyMs = performance.now() - t0;
       const reply = typeof message === 'object' && message !== null ? fromAnthropicMessage(message) : undefined;
       if (!reply) throw malformed(ctx, 'has no content array');
-      return { ...reply, usage: anthropicUsage(message.usage), latencyMs, model: message.model || spec.model };
+      return { ...reply, usage: anthropicUsage(message.usage), latencyMs, model: message.model || spec.model, ...(first.ms !== undefined ? { ttftMs: first.ms } : {}) };
     },
   };
 }

@@ -1,10 +1,9 @@
 import { AzureOpenAI } from 'openai';
 import type { Backend } from '../core/types.js';
 import type { Endpoint, ModelSpec } from '../schema/model-spec.js';
-import { httpFetch } from './http-fetch.js';
 import { resolveKey, resolveSecretVariable } from './keys.js';
 import { createChatCompletionsBackend } from './openai-chat.js';
-import { observingFetch } from './rate-limit-headers.js';
+import { transportFor } from './rate-limit-headers.js';
 
 export const AZURE_KEY_VARIABLE = 'AZURE_OPENAI_API_KEY';
 export const AZURE_ENDPOINT_VARIABLE = 'AZURE_OPENAI_ENDPOINT';
@@ -32,7 +31,7 @@ export async function createAzureOpenAIBackend(spec: ModelSpec, azure: AzureEndp
     // The SDK's own retries are off: the reliability layer above owns retries and counts them.
     maxRetries: 0,
     timeout: spec.timeoutMs,
-    fetch: observingFetch(httpFetch),
+    fetch: transportFor(spec),
   });
   return createChatCompletionsBackend(keyed, { apiKey: credential, baseURL: endpoint, maxTokensField: 'max_completion_tokens', client });
 }

@@ -2,13 +2,10 @@ import { ApiError, GoogleGenAI, type GenerateContentResponse, type GoogleGenAIOp
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
 import type { Endpoint, ModelSpec } from '../schema/model-spec.js';
 import { fromGeminiResponse, geminiUsage, SKIP_SIGNATURE_SENTINEL, toGeminiConfig, toGeminiContents, type SignatureLookup } from './google-format.js';
-import { httpFetch } from './http-fetch.js';
-import { observingFetch } from './rate-limit-headers.js';
+import { transportFor } from './rate-limit-headers.js';
+import { FirstToken, mergeGeminiChunks } from './streaming.js';
 import { resolveKey, resolveSecretVariable } from './keys.js';
 import { callContext, httpFailure, malformed, transportFailure, type CallContext } from './provider-errors.js';
-
-/** Our fetch, telling the adaptive limiter what each response's rate-limit headers say. */
-const observedFetch = observingFetch(httpFetch);
 
 /** Thought signatures kept per backend; enough for many concurrent conversations, bounded so a long run stays small. */
 const MAX_SIGNATURES = 20_000;
@@ -87,6 +84,7 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
     },
   });
   const errorSpec: ModelSpec = spec.endpoint?.platform === 'vertex' ? { ...spec, apiKeyEnv: spec.endpoint.tokenEnv } : spec;
+  const transport = transportFor(spec);
   const signatures = new Map<string, string>();
   const sendSentinel = wantsSignature(spec.model);
   const signature: SignatureLookup = (id) => signatures.get(id) ?? (sendSentinel ? SKIP_SIGNATURE_SENTINEL : undefined);
@@ -99,16 +97,26 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
       let headers: Headers | undefined;
       // A fetch per call keeps this call's response headers (Retry-After) without racing concurrent calls.
       const fetchKeepingHeaders = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-        const res = await observedFetch(input, init);
+        const res = await transport(input, init);
         headers = res.headers;
         return res;
       };
       const contents = toGeminiContents(req.turns, signature);
       const config = { ...toGeminiConfig(req), abortSignal: signal, httpOptions: { fetch: fetchKeepingHeaders } };
       const t0 = performance.now();
+      const first = new FirstToken(t0);
       let response: GenerateContentResponse;
       try {
-        response = await client.models.generateContent({ model: spec.model, contents, config });
+        if (spec.stream) {
+          const chunks: GenerateContentResponse[] = [];
+          for await (const chunk of await client.models.generateContentStream({ model: spec.model, contents, config })) {
+            if (chunk.candidates?.[0]?.content?.parts?.length) first.mark();
+            chunks.push(chunk);
+          }
+          response = mergeGeminiChunks(chunks);
+        } else {
+          response = await client.models.generateContent({ model: spec.model, contents, config });
+        }
       } catch (e) {
         throw fromGenaiError(e, headers, ctx);
       }
@@ -121,7 +129,10 @@ export async function createGoogleBackend(spec: ModelSpec): Promise<Backend> {
         if (signatures.size >= MAX_SIGNATURES) signatures.delete(signatures.keys().next().value as string);
         signatures.set(id, sig);
       }
-      return { turn: reply.turn, finishReason: reply.finishReason, usage: geminiUsage(response.usageMetadata), latencyMs, model: response.modelVersion || spec.model };
+      return {
+        turn: reply.turn, finishReason: reply.finishReason, usage: geminiUsage(response.usageMetadata), latencyMs, model: response.modelVersion || spec.model,
+        ...(first.ms !== undefined ? { ttftMs: first.ms } : {}),
+      };
     },
   };
 }

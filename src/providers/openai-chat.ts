@@ -2,8 +2,8 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUse
 import type { Backend, GenerateRequest, GenerateResult } from '../core/types.js';
 import { promptCacheOn, type ModelSpec } from '../schema/model-spec.js';
 import { chatUsage, fromChatCompletion, toChatRequest, type MaxTokensField } from './openai-chat-format.js';
-import { httpFetch } from './http-fetch.js';
-import { observingFetch } from './rate-limit-headers.js';
+import { transportFor } from './rate-limit-headers.js';
+import { FirstToken, streamChatCompletion } from './streaming.js';
 import { callContext, fromSdkError, malformed } from './provider-errors.js';
 
 export const OPENAI_SDK_ERRORS = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
@@ -19,7 +19,7 @@ export interface ChatBackendOptions {
 /** One Chat Completions backend serves OpenAI itself and every OpenAI-compatible server; only the options differ. */
 export function createChatCompletionsBackend(spec: ModelSpec, opts: ChatBackendOptions): Backend {
   // The SDK's own retries are off: the reliability layer above owns retries and counts them.
-  const client = opts.client ?? new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: spec.timeoutMs, fetch: observingFetch(httpFetch) });
+  const client = opts.client ?? new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: spec.timeoutMs, fetch: transportFor(spec) });
   return {
     id: `${spec.kind}:${spec.model}`,
     kind: spec.kind,
@@ -27,16 +27,17 @@ export function createChatCompletionsBackend(spec: ModelSpec, opts: ChatBackendO
       const ctx = callContext(spec, opts.apiKey, signal);
       const body = toChatRequest(spec.model, req, opts.maxTokensField, promptCacheOn(spec));
       const t0 = performance.now();
+      const first = new FirstToken(t0);
       let completion: OpenAI.ChatCompletion;
       try {
-        completion = await client.chat.completions.create(body, { signal });
+        completion = spec.stream ? await streamChatCompletion(client, body, signal, first) : await client.chat.completions.create(body, { signal });
       } catch (e) {
         throw fromSdkError(e, OPENAI_SDK_ERRORS, ctx);
       }
       const latencyMs = performance.now() - t0;
       const reply = typeof completion === 'object' && completion !== null ? fromChatCompletion(completion) : undefined;
       if (!reply) throw malformed(ctx, 'has no choices[0].message');
-      return { ...reply, usage: chatUsage(completion.usage), latencyMs, model: completion.model || spec.model };
+      return { ...reply, usage: chatUsage(completion.usage), latencyMs, model: completion.model || spec.model, ...(first.ms !== undefined ? { ttftMs: first.ms } : {}) };
     },
   };
 }

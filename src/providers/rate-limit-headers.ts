@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { httpFetch } from './http-fetch.js';
 import { retryAfterMs } from './provider-errors.js';
 
 /** One budget a vendor reports: its size, what is left, and how long until it is full again. */
@@ -81,4 +82,13 @@ export function observingFetch(inner: typeof fetch): typeof fetch {
     }
     return res;
   };
+}
+
+/**
+ * The fetch a backend's SDK gets: ours (buffered, cheaper per call) for whole replies, the built-in one for streamed
+ * replies (ours resolves only once the whole body is in, which would make the first token arrive with the last).
+ * Both tell the adaptive limiter about rate-limit headers.
+ */
+export function transportFor(spec: { stream?: boolean | undefined }): typeof fetch {
+  return spec.stream ? observingFetch((input, init) => fetch(input, init)) : observingFetch(httpFetch);
 }

@@ -10,10 +10,14 @@ export interface ReceivedRequest {
   rawBody: string;
 }
 
-/** One scripted answer: JSON (or raw text) with a status and headers, or `hang` to never answer (timeouts). */
+/**
+ * One scripted answer: JSON (or raw text) with a status and headers, `hang` to never answer (timeouts), or `sse`:
+ * server-sent events written one by one, `gapMs` apart (streamed replies).
+ */
 export type ScriptedReply =
   | { status?: number; json: unknown; headers?: Record<string, string> }
   | { status?: number; text: string; headers?: Record<string, string> }
+  | { sse: Array<{ event?: string; data: unknown }>; gapMs?: number; headers?: Record<string, string> }
   | { hang: true };
 
 export interface MockServer {
@@ -42,6 +46,17 @@ export async function startMockServer(): Promise<MockServer> {
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, rawBody });
       const next = queue.shift() ?? { status: 599, json: { error: 'no scripted reply' } };
       if ('hang' in next) return;
+      if ('sse' in next) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...next.headers });
+        void (async () => {
+          for (const ev of next.sse) {
+            res.write(`${ev.event ? `event: ${ev.event}\n` : ''}data: ${typeof ev.data === 'string' ? ev.data : JSON.stringify(ev.data)}\n\n`);
+            if (next.gapMs) await new Promise((r) => setTimeout(r, next.gapMs));
+          }
+          res.end();
+        })();
+        return;
+      }
       const isJson = 'json' in next;
       res.writeHead(next.status ?? 200, { 'content-type': isJson ? 'application/json' : 'text/plain', ...next.headers });
       res.end(isJson ? JSON.stringify(next.json) : next.text);
