@@ -31,6 +31,8 @@ export const ChartMetaSchema = z.strictObject({
    * tables/ (CSV, Parquet) and linked from the page, for detail that would make the page long.
    */
   placement: z.enum(['page', 'files']).default('page'),
+  /** What an empty result means, shown instead of "the query returned no rows" (e.g. "no judge was configured"). */
+  empty: z.string().min(1).optional(),
 });
 export type ChartMeta = z.infer<typeof ChartMetaSchema>;
 

@@ -29,7 +29,7 @@ export function normalizeRow(raw: Record<string, unknown>): Row {
 const MISSING = /Catalog Error: Table with name (\S+) does not exist/;
 
 /** The tables `cxbench analyse` writes (src/analysis/index.ts). */
-const ANALYSIS_TABLES: ReadonlySet<string> = new Set(['analysis_meta', 'aggregates', 'comparisons', 'pass_k', 'bias_gaps', 'costs', 'roi', 'infra']);
+const ANALYSIS_TABLES: ReadonlySet<string> = new Set(['analysis_meta', 'aggregates', 'comparisons', 'pass_k', 'bias_gaps', 'costs', 'roi', 'infra', 'instrument_agreement']);
 
 /**
  * Which command writes a table: only the analysis tables come from `cxbench analyse` (and `report`, which runs it).
@@ -38,7 +38,7 @@ const ANALYSIS_TABLES: ReadonlySet<string> = new Set(['analysis_meta', 'aggregat
 export function missingTableHint(table: string): string {
   if (table.startsWith('validity_')) return `table ${table} does not exist: it is written by a validity study (\`cxbench validity\`, docs/validity.md)`;
   if (table === 'judge_validation') return 'no judge has been calibrated against human labels (`cxbench judge calibrate`, docs/judge-calibration.md)';
-  if (table === 'instrument_validity') return 'validity not measured: this database holds no instrument_validity table';
+  if (table === 'instrument_validity') return 'validity not measured: this database has no instrument_validity table (`cxbench analyse` writes it from validity/measured.json)';
   if (ANALYSIS_TABLES.has(table)) return `table ${table} does not exist yet (run \`cxbench analyse\`)`;
   return `table ${table} does not exist in this database`;
 }

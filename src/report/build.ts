@@ -61,7 +61,7 @@ async function renderChart(store: Store, def: ChartDef, strict: boolean): Promis
     return { ...base, status: 'error', note: q.message };
   }
   if (q.kind === 'missing') return { ...base, status: 'no-data', note: q.message };
-  if (q.rows.length === 0) return { ...base, status: 'no-data', note: 'the query returned no rows' };
+  if (q.rows.length === 0) return { ...base, status: 'no-data', note: def.meta.empty ?? 'the query returned no rows' };
   try {
     const { svg, warnings } = await renderSvg(withValues(def.spec, q.rows), `s-${def.id}`);
     return { ...base, status: 'rendered', svg, rowCount: q.rows.length, warnings };
@@ -80,7 +80,7 @@ async function renderTable(store: Store, def: TableDef, strict: boolean): Promis
     return { ...base, status: 'error', note: q.message };
   }
   if (q.kind === 'missing') return { ...base, status: 'no-data', note: q.message };
-  if (q.rows.length === 0) return { ...base, status: 'no-data', note: 'the query returned no rows' };
+  if (q.rows.length === 0) return { ...base, status: 'no-data', note: def.meta.empty ?? 'the query returned no rows' };
   return { ...base, status: 'rendered', rows: q.rows };
 }
 

@@ -20,7 +20,7 @@ export function screensOf(catalog: readonly MetricInfo[]): Map<string, string> {
 export function validitySource(d: DecisionData, catalog: readonly MetricInfo[]): ValiditySource {
   const rows = d.missing.includes('instrument_validity')
     ? instrumentValidityRows(catalog, null).map((r) => ({ ...r, status: r.status === 'screen' ? 'screen' : 'not-measured',
-      note: r.status === 'screen' ? r.note : 'validity not measured: this database has no instrument_validity table' }))
+      note: r.status === 'screen' ? r.note : 'this database has no instrument_validity table (`cxbench analyse` writes it from validity/measured.json)' }))
     : d.validity;
   return { rows, screens: screensOf(catalog) };
 }

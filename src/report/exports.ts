@@ -17,6 +17,7 @@ export const FULL_TABLES = [
   { table: 'costs', title: 'Costs by approach, model and role (all columns)' },
   { table: 'roi', title: 'ROI per approach and model, with assumptions (all columns)' },
   { table: 'instrument_validity', title: 'Measured validity of each text instrument' },
+  { table: 'instrument_agreement', title: 'Deterministic instrument against its judge, per model' },
 ] as const;
 
 const quote = (path: string): string => `'${path.replace(/'/g, "''")}'`;

@@ -212,6 +212,9 @@ async function modernise(store: Store, opts: FixtureOptions): Promise<void> {
   await store.exec(`UPDATE bias_gaps SET family = CASE WHEN approach = '*' THEN 'primary' ELSE 'exploratory' END, flagged = coalesce(p_holm < 0.05, false),
     air_flagged = coalesce(air < 0.8, false)`);
   if (opts.plantXss) await store.exec(`UPDATE bias_gaps SET grp = grp || ? WHERE grp = 'female' AND outcome = 'resolution.resolved'`, [XSS_IMG]);
+  await store.exec(`CREATE TABLE instrument_agreement (model VARCHAR, deterministic VARCHAR, judge VARCHAR, n_conv INTEGER, both_binary BOOLEAN,
+    agreement DOUBLE, kappa DOUBLE, mean_abs_diff DOUBLE, deterministic_mean DOUBLE, judge_mean DOUBLE, note VARCHAR)`);
+  await store.exec(`INSERT INTO instrument_agreement VALUES ('gpt-x', 'halluc.any', 'halluc.judge_any', 17, true, 0.82, 0.55, 0.18, 0.2, 0.25, '')`);
   await store.exec(`CREATE TABLE instrument_validity (metric VARCHAR, title VARCHAR, family VARCHAR, status VARCHAR, sensitivity DOUBLE, specificity DOUBLE,
     kappa DOUBLE, positives INTEGER, negatives INTEGER, source VARCHAR, measured_at VARCHAR, note VARCHAR)`);
   await store.exec(`INSERT INTO instrument_validity VALUES
