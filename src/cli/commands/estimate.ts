@@ -11,7 +11,7 @@ export function registerEstimate(program: Command): void {
   suiteOptions(program.command('estimate'), PLAN_FLAGS)
     .description('predict calls, tokens and cost of a run before spending anything (no call is made); exit 1 when a model\'s price is unknown')
     .action(async (opts: SuiteCliOptions) => {
-      const { estimateRun, ASSUMED_REPLY_TOKENS } = await import('../../run/estimate.js');
+      const { describeCache, estimateRun, ASSUMED_REPLY_TOKENS } = await import('../../run/estimate.js');
       const { EXIT } = await import('../exit.js');
       const suite = await loadSuiteFromCli(opts);
       const out = (s: string): boolean => process.stdout.write(s + '\n');
@@ -23,6 +23,7 @@ export function registerEstimate(program: Command): void {
         out(`${e.model}: ${e.cells} cells, ${e.calls} agent calls, ~${e.inputTokens.toLocaleString('en-US')} input tokens, ` +
           `~${e.outputTokensExpected.toLocaleString('en-US')} output tokens (at most ${e.outputTokensMax.toLocaleString('en-US')}); ` +
           `${cost} [${e.priceSource || 'no model calls'}]`);
+        for (const line of describeCache(e)) out(line);
         if (e.costMaxUsd === null) unknown.push(e.model);
         else { total += e.costMaxUsd; if (e.calls > 0) priced++; }
       }
@@ -30,7 +31,7 @@ export function registerEstimate(program: Command): void {
         ? usd(total)
         : `unknown price (no known price for ${unknown.join(', ')}${priced ? `; ${usd(total)} at most for the models with a known price` : ''})`;
       out(`upper bound for the run: ${bound}. ` +
-        `Assumes ${ASSUMED_REPLY_TOKENS}-token replies (expected) or ${suite.config.maxOutputTokens} (maximum), no cache hits, judge and simulated-customer calls not included. ` +
+        `Assumes ${ASSUMED_REPLY_TOKENS}-token replies (expected) or ${suite.config.maxOutputTokens} (maximum), prompt-cache reads replayed in plan order (the costs include them), judge and simulated-customer calls not included. ` +
         'Use --max-cost to cap the real spend.');
       if (unknown.length) {
         process.stderr.write(`estimate incomplete: ${unknown.join(', ')} ${unknown.length > 1 ? 'have' : 'has'} no known price; set \`prices\` (USD per million tokens) in the model entry to complete it (exit 1)\n`);
