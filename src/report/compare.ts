@@ -5,14 +5,23 @@ import { escapeHtml, escapeMarkdown } from '../render/escape.js';
 import { formatCell, formatP, unitFormat } from '../render/format.js';
 import { runQuery } from '../render/query.js';
 import { REPORT_CSS } from '../render/styles.js';
-import { clusterMean, holm, tCritical, tTwoSidedP, Z_975, zTwoSidedP } from './stats.js';
+import { groupBy } from '../analysis/group.js';
+import { mean } from '../analysis/stats/describe.js';
+import { holm } from '../analysis/stats/multiplicity.js';
+import { pairedDifference, type PairedTest } from '../analysis/stats/paired.js';
+import { tooFewScenarios } from '../analysis/stats/policy.js';
+import { unpairedDifference, type UnpairedTest } from '../analysis/stats/unpaired.js';
 
 /** One per-conversation score, with the scenario (id@version) it belongs to: the scenario is the statistical unit. */
 export interface ScoreObs { metric: string; approach: string; model: string; scenario: string; value: number }
 export interface MetricDirection { metric: string; unit: string; direction: string }
 
-/** paired-scenario-t: both runs cover exactly the same scenarios; unpaired-cluster-z: they do not. */
-export type CompareTest = 'paired-scenario-t' | 'unpaired-cluster-z';
+/**
+ * The test of a row (docs/methods.md 5.2): both runs cover exactly the same scenarios -> paired on them (paired-t,
+ * sign-flip-exact when every difference is the same); otherwise unpaired on the scenario means (welch-t,
+ * permutation-exact when neither side varies). Below the minimum number of scenarios: too-few-scenarios.
+ */
+export type CompareTest = PairedTest | UnpairedTest;
 
 export interface CompareRow {
   metric: string;
@@ -21,22 +30,27 @@ export interface CompareRow {
   unit: string;
   direction: string;
   nA: number; nB: number; scenariosA: number; scenariosB: number;
+  /** Scenario-weighted means (methods.md 5.1): conversations equal within a scenario, scenarios equal across. */
   meanA: number; meanB: number;
-  /** B minus A: mean of per-scenario differences when paired, difference of conversation-level means when unpaired. */
+  /** B minus A: the mean of per-scenario differences when paired, the difference of scenario-weighted means otherwise. */
   delta: number;
   se: number | null;
   ciLow: number | null;
   ciHigh: number | null;
   p: number | null;
-  /** Holm within the metric: all approach x model tests of one metric form one family. */
+  /** Holm within the metric: all approach x model tests of one metric form one family (a pooled row from one approach counted once). */
   pHolm: number | null;
   test: CompareTest;
-  /** better / worse by the metric's direction; 'changed' for neutral metrics; 'no significant change' otherwise. */
+  /** better / worse by the metric's direction; 'changed' for neutral metrics; 'no significant change'; 'too few scenarios'; 'not testable'. */
   verdict: string;
+  /** Why a figure is missing, or how the row was tested. */
+  note: string | null;
 }
 
 const ALL = '*';
-type Groups = Map<string, Map<string, number[]>>;
+/** scenario key -> the values of its conversations */
+type Clusters = Map<string, number[]>;
+type Groups = Map<string, Clusters>;
 
 function group(obs: ScoreObs[]): Groups {
   const out: Groups = new Map();
@@ -56,29 +70,27 @@ function group(obs: ScoreObs[]): Groups {
 }
 
 const sameKeys = (a: Map<string, unknown>, b: Map<string, unknown>): boolean => a.size === b.size && [...a.keys()].every((k) => b.has(k));
-const avg = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
+const scenarioMeans = (c: Clusters): number[] => [...c.values()].map(mean);
+const nObs = (c: Clusters): number => [...c.values()].reduce((s, v) => s + v.length, 0);
 
-function testPair(a: Map<string, number[]>, b: Map<string, number[]>): Pick<CompareRow, 'delta' | 'se' | 'ciLow' | 'ciHigh' | 'p' | 'test'> {
-  if (sameKeys(a, b) && a.size >= 2) {
-    const diffs = [...a.keys()].map((k) => avg(b.get(k)!) - avg(a.get(k)!));
-    const g = diffs.length;
-    const delta = avg(diffs);
-    const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - delta) ** 2, 0) / (g - 1));
-    const se = sd / Math.sqrt(g);
-    const crit = tCritical(g - 1);
-    const p = se > 0 ? tTwoSidedP(delta / se, g - 1) : delta === 0 ? 1 : null;
-    return { delta, se, ciLow: delta - crit * se, ciHigh: delta + crit * se, p, test: 'paired-scenario-t' };
+type Tested = Pick<CompareRow, 'delta' | 'se' | 'ciLow' | 'ciHigh' | 'p' | 'test' | 'note'>;
+
+function testPair(a: Clusters, b: Clusters): Tested {
+  if (sameKeys(a, b)) {
+    const diffs = [...a.keys()].map((k) => mean(b.get(k)!) - mean(a.get(k)!));
+    const pd = pairedDifference(diffs)!;
+    const note = pd.test === 'too-few-scenarios' ? `${tooFewScenarios(diffs.length)}: no interval; the exact sign-flip p cannot fall below 0.25`
+      : pd.test === 'sign-flip-exact' ? 'every scenario changed by the same amount: exact sign-flip test, no interval' : null;
+    return { delta: pd.mean, se: pd.se, ciLow: pd.ciLow, ciHigh: pd.ciHigh, p: pd.p, test: pd.test, note };
   }
-  const ma = clusterMean([...a.values()]);
-  const mb = clusterMean([...b.values()]);
-  const delta = mb.mean - ma.mean;
-  if (ma.se === null || mb.se === null) return { delta, se: null, ciLow: null, ciHigh: null, p: null, test: 'unpaired-cluster-z' };
-  const se = Math.sqrt(ma.se ** 2 + mb.se ** 2);
-  const p = se > 0 ? zTwoSidedP(delta / se) : delta === 0 ? 1 : null;
-  return { delta, se, ciLow: delta - Z_975 * se, ciHigh: delta + Z_975 * se, p, test: 'unpaired-cluster-z' };
+  const u = unpairedDifference(scenarioMeans(a), scenarioMeans(b))!;
+  const note = u.test === 'too-few-scenarios' ? `${tooFewScenarios(Math.min(a.size, b.size))} in one run: not tested`
+    : `the runs cover different scenarios: unpaired on scenario means${u.test === 'permutation-exact' ? ' (no spread on either side: exact permutation test, no interval)' : ''}`;
+  return { delta: u.delta, se: u.se, ciLow: u.ciLow, ciHigh: u.ciHigh, p: u.p, test: u.test, note };
 }
 
-function verdictOf(row: Pick<CompareRow, 'pHolm' | 'delta' | 'direction'>, alpha: number): string {
+function verdictOf(row: Pick<CompareRow, 'pHolm' | 'delta' | 'direction' | 'test'>, alpha: number): string {
+  if (row.test === 'too-few-scenarios') return 'too few scenarios';
   if (row.pHolm === null) return 'not testable';
   if (row.pHolm >= alpha) return 'no significant change';
   if (row.direction === 'neutral') return 'changed';
@@ -86,32 +98,38 @@ function verdictOf(row: Pick<CompareRow, 'pHolm' | 'delta' | 'direction'>, alpha
   return (row.direction === 'lower-better') !== up ? 'better' : 'worse';
 }
 
+/** The approaches a group's scenario keys come from ('approach|scenario'). */
+const approachesOf = (c: Clusters): Set<string> => new Set([...c.keys()].map((k) => k.slice(0, k.indexOf('|'))));
+
 /** Pure comparison of two runs' scores: every metric x approach x model present in both (plus approaches pooled). */
 export function compareRuns(a: ScoreObs[], b: ScoreObs[], metrics: MetricDirection[], alpha = 0.05): CompareRow[] {
   const ga = group(a);
   const gb = group(b);
   const info = new Map(metrics.map((m) => [m.metric, m]));
-  const rows: CompareRow[] = [];
+  const rows: (CompareRow & { single: string | null })[] = [];
   for (const [key, ca] of ga) {
     const cb = gb.get(key);
     if (!cb) continue;
     const [metric, approach, model] = JSON.parse(key) as [string, string, string];
-    const ma = clusterMean([...ca.values()]);
-    const mb = clusterMean([...cb.values()]);
+    const from = new Set([...approachesOf(ca), ...approachesOf(cb)]);
     rows.push({
       metric, approach, model,
       unit: info.get(metric)?.unit ?? 'score', direction: info.get(metric)?.direction ?? 'neutral',
-      nA: ma.n, nB: mb.n, scenariosA: ma.clusters, scenariosB: mb.clusters, meanA: ma.mean, meanB: mb.mean,
-      ...testPair(ca, cb), pHolm: null, verdict: '',
+      nA: nObs(ca), nB: nObs(cb), scenariosA: ca.size, scenariosB: cb.size, meanA: mean(scenarioMeans(ca)), meanB: mean(scenarioMeans(cb)),
+      ...testPair(ca, cb), pHolm: null, verdict: '', single: approach === ALL && from.size === 1 ? [...from][0]! : null,
     });
   }
   rows.sort((x, y) => x.metric.localeCompare(y.metric) || Number(y.approach === ALL) - Number(x.approach === ALL) || x.approach.localeCompare(y.approach) || x.model.localeCompare(y.model));
-  for (const metric of new Set(rows.map((r) => r.metric))) {
-    const fam = rows.filter((r) => r.metric === metric);
-    holm(fam.map((r) => r.p)).forEach((p, i) => { fam[i]!.pHolm = p; });
+  for (const fam of groupBy(rows, (r) => r.metric).values()) {
+    // A pooled row whose scenarios all come from one approach is that approach's test again: counted once.
+    const counted = fam.filter((r) => r.single === null);
+    holm(counted.map((r) => r.p)).forEach((p, i) => { counted[i]!.pHolm = p; });
+    for (const r of fam.filter((x) => x.single !== null)) {
+      r.pHolm = counted.find((x) => x.approach === r.single && x.model === r.model)?.pHolm ?? null;
+    }
   }
   for (const r of rows) r.verdict = verdictOf(r, alpha);
-  return rows;
+  return rows.map(({ single: _single, ...r }) => r);
 }
 
 async function loadObs(store: Store): Promise<{ obs: ScoreObs[]; metrics: MetricDirection[]; label: string }> {
@@ -130,10 +148,12 @@ async function loadObs(store: Store): Promise<{ obs: ScoreObs[]; metrics: Metric
 export interface BuildComparisonOptions { title?: string; alpha?: number; generatedAt?: string }
 export interface BuildComparisonResult { html: string; markdown: string; rows: CompareRow[] }
 
-const METHOD = 'For each metric x approach x model scored in both runs (and all approaches pooled), B minus A. When both runs '
-  + 'cover exactly the same scenarios the test is paired by scenario (mean of per-scenario differences, Student t with '
-  + 'scenarios - 1 df); otherwise it is unpaired (difference of conversation-level means with scenario-clustered CR1 '
-  + 'standard errors, normal test). p-values are Holm-adjusted within each metric. Only finished conversations count.';
+const METHOD = 'For each metric x approach x model scored in both runs (and all approaches pooled), B minus A of the '
+  + 'scenario-weighted means (docs/methods.md 5.1, 5.2). When both runs cover exactly the same scenarios the test is paired '
+  + 'by scenario (mean of per-scenario differences, Student t with scenarios - 1 df; exact sign-flip test when every '
+  + 'scenario changed by the same amount); otherwise it is unpaired on the scenario means (Welch t with Satterthwaite df; '
+  + 'exact permutation test when neither run varies). Below 4 scenarios there is no interval and no verdict. p-values are '
+  + 'Holm-adjusted within each metric. Only finished conversations count.';
 
 const fmt = (r: CompareRow, v: number | null): string => formatCell(v, unitFormat(r.unit));
 
@@ -141,9 +161,9 @@ function tableCells(r: CompareRow): string[] {
   return [r.metric, r.approach === ALL ? 'all (pooled)' : r.approach, r.model, `${fmt(r, r.meanA)} (n=${r.nA}, ${r.scenariosA} sc.)`,
     `${fmt(r, r.meanB)} (n=${r.nB}, ${r.scenariosB} sc.)`, fmt(r, r.delta),
     r.ciLow === null || r.ciHigh === null ? '—' : `${fmt(r, r.ciLow)} to ${fmt(r, r.ciHigh)}`,
-    r.pHolm === null ? '—' : formatP(r.pHolm), r.test, r.verdict];
+    r.pHolm === null ? '—' : formatP(r.pHolm), r.test, r.verdict, r.note ?? ''];
 }
-const HEAD = ['metric', 'approach', 'model', 'A mean', 'B mean', 'B − A', '95% CI', 'Holm p', 'test', 'verdict'];
+const HEAD = ['metric', 'approach', 'model', 'A mean', 'B mean', 'B − A', '95% CI', 'Holm p', 'test', 'verdict', 'note'];
 
 /** `cxbench report --compare A B`: writes compare.html and compare.md into outDir. */
 export async function buildComparison(storeA: Store, storeB: Store, outDir: string, opts: BuildComparisonOptions = {}): Promise<BuildComparisonResult> {
@@ -155,7 +175,8 @@ export async function buildComparison(storeA: Store, storeB: Store, outDir: stri
   const sig = rows.filter((r) => r.pHolm !== null && r.pHolm < alpha);
   const count = (v: string): number => rows.filter((r) => r.verdict === v).length;
   const summary = `${rows.length} comparisons; ${sig.length} significant after Holm (alpha ${alpha}): ${count('better')} better, `
-    + `${count('worse')} worse, ${count('changed')} changed (neutral metrics); ${count('not testable')} not testable (fewer than two scenarios or zero variance).`;
+    + `${count('worse')} worse, ${count('changed')} changed (neutral metrics); ${count('too few scenarios')} with too few scenarios (fewer than 4 in a run: no interval, no verdict); `
+    + `${count('not testable')} not testable.`;
 
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
