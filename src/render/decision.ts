@@ -49,7 +49,7 @@ function headCell(label: string, mark: ValidityMark | undefined): string {
   return `<th scope="col">${escapeHtml(label)}${markHtml(mark)}</th>`;
 }
 
-const MANAGER_HEAD = ['Agent (model)', 'Approach (sample)', 'Resolved, % [95% CI]', 'Difference to rules, paired, pp [95% CI]', 'Cost per resolved conversation',
+const MANAGER_HEAD = ['Agent (model)', 'Approach (sample)', 'Resolved, % [95% CI]', 'Difference to the baseline, paired, pp [95% CI]', 'Cost per resolved conversation',
   'Critical failures, % [95% CI]', 'Bias flags', 'AI disclosed in first turn, % [95% CI]', 'Verdict'];
 
 function managerRowHtml(r: ManagerRow): string {
@@ -115,7 +115,7 @@ export function decisionHtml(p: DecisionPage): string {
   const notes = p.notes.length ? `<ul class="compact note">${p.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return `<section id="section-decision" class="decision-page">
 <h2 id="decision-managers">For managers: which agent on which approach, against the rules arm?</h2>
-<p class="lead">Each row is an agent (model) on an approach; the rules arm is the baseline. Brackets are 95% intervals over scenarios; "unknown" is never a zero.</p>
+<p class="lead">Each row is an agent (model) on an approach, compared with the baseline (the traditional rules arm) on the same scenarios. Brackets are 95% intervals over scenarios; "unknown" is never a zero.</p>
 ${managersHtml(p.managers)}${notes}
 <h2 id="decision-governance">For governance: risks per model, all approaches pooled</h2>
 <p class="lead">Every figure carries its instrument's measured validity; marked figures come from instruments below the bar, unvalidated screens or instruments never measured.</p>

@@ -43,7 +43,7 @@ const ppNum = (v: number): string => { const x = Math.round(v * 1000) / 10; retu
 
 /** A paired difference in percentage points with its interval, or why it has none. */
 export function deltaCell(c: Row | undefined): DecisionCell {
-  if (!c) return { text: 'not compared', note: 'no rules arm on the same scenarios', tone: 'unknown' };
+  if (!c) return { text: 'not compared', note: 'no baseline on the same scenarios', tone: 'unknown' };
   const d = num(c, 'delta');
   const lo = num(c, 'ci_low');
   const hi = num(c, 'ci_high');

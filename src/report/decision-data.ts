@@ -25,7 +25,7 @@ export interface DecisionData {
   models: Row[];
   /** aggregates rows of the decision metrics, every approach and the pooled '*'. */
   aggregates: Row[];
-  /** gai-vs-traditional comparisons of the decision metrics. */
+  /** Comparisons with a traditional label (gai-vs-traditional, traditional-vs-traditional) of the decision metrics. */
   comparisons: Row[];
   /** roi rows (cost per resolved conversation and its interval, the note saying why a figure is unknown). */
   roi: Row[];
@@ -81,7 +81,7 @@ export async function loadDecisionData(store: Store): Promise<DecisionData> {
   const aggregates = await read(store, `SELECT metric, approach, model, n_conv, n_scenarios, mean, ci_low, ci_high FROM aggregates
     WHERE metric IN (${list}) ORDER BY metric, model, approach`, missing);
   const comparisons = await read(store, `SELECT metric, approach, a, b, n_pairs, delta, ci_low, ci_high, p_value, p_holm, test FROM comparisons
-    WHERE family = 'gai-vs-traditional' AND metric IN (${list}) ORDER BY metric, a, approach`, missing);
+    WHERE family IN ('gai-vs-traditional', 'traditional-vs-traditional') AND metric IN (${list}) ORDER BY metric, a, b, approach`, missing);
   const roi = await read(store, `SELECT * FROM roi ORDER BY model, approach`, missing);
   const { bias, biasFlagged } = await biasSummary(store, missing);
   const validity = await read(store, `SELECT * FROM instrument_validity ORDER BY metric`, missing);

@@ -28,9 +28,18 @@ export const ALL = '*';
 /** A lower bound that is above 0 as printed (one decimal of a percentage): 0.0004 reads 0.0% and is not marked. */
 export const aboveZero = (low: number | null): boolean => low !== null && Math.round(low * 1000) > 0;
 
-/** Baseline models: the traditional arm, or the 'b' side of the gai-vs-traditional comparisons. */
-export function baselineModels(d: Pick<DecisionData, 'models' | 'comparisons'>): Set<string> {
-  return new Set([...d.models.filter((m) => m.arm === 'traditional').map((m) => str(m, 'model')), ...d.comparisons.map((c) => str(c, 'b'))]);
+/** The label every other row is compared with: the bundled rules arm, or else the first traditional label by name. */
+export const RULES_LABEL = 'rules';
+export function baselineLabel(d: Pick<DecisionData, 'models'>): string | null {
+  const names = d.models.map((m) => str(m, 'model'));
+  if (names.includes(RULES_LABEL)) return RULES_LABEL;
+  return d.models.filter((m) => m.arm === 'traditional').map((m) => str(m, 'model')).sort()[0] ?? null;
+}
+
+/** The baseline as a set (empty when no traditional label ran): other traditional labels, such as a deployed bot, are compared with it. */
+export function baselineModels(d: Pick<DecisionData, 'models'>): Set<string> {
+  const b = baselineLabel(d);
+  return new Set(b === null ? [] : [b]);
 }
 
 /** The bias cell: primary tests on the pooled row, the exploratory per-approach tests otherwise. */
@@ -55,15 +64,15 @@ export function biasCell(rows: readonly Row[], model: string, approach: string, 
 
 const find = (rows: readonly Row[], metric: string, model: string, approach: string): Row | undefined =>
   rows.find((r) => r.metric === metric && r.model === model && r.approach === approach);
-const findCmp = (rows: readonly Row[], metric: string, model: string, approach: string): Row | undefined =>
-  rows.find((r) => r.metric === metric && r.a === model && r.approach === approach);
+const findCmp = (rows: readonly Row[], metric: string, model: string, approach: string, baseline: string | null): Row | undefined =>
+  rows.find((r) => r.metric === metric && r.a === model && r.b === baseline && r.approach === approach);
 
-function row(d: DecisionData, v: ValiditySource, baselines: Set<string>, model: string, approach: string): ManagerRow {
-  const baseline = baselines.has(model);
+function row(d: DecisionData, v: ValiditySource, base: string | null, model: string, approach: string): ManagerRow {
+  const baseline = model === base;
   const roi = d.roi.find((r) => r.model === model && r.approach === approach);
-  const cmp = baseline ? undefined : findCmp(d.comparisons, M.resolution, model, approach);
+  const cmp = baseline ? undefined : findCmp(d.comparisons, M.resolution, model, approach, base);
   const caveats: string[] = [];
-  const crit = baseline ? null : criticalCaveat(findCmp(d.comparisons, M.critical, model, approach));
+  const crit = baseline ? null : criticalCaveat(findCmp(d.comparisons, M.critical, model, approach, base));
   if (crit) caveats.push(crit);
   const cost = costPerResolvedCell(roi);
   if (cost.text === 'unknown price') caveats.push('cost unknown');
@@ -80,7 +89,7 @@ function row(d: DecisionData, v: ValiditySource, baselines: Set<string>, model: 
     critical,
     bias: biasCell(d.bias, model, approach, d.missing.includes('bias_gaps')),
     disclosure: rateCell(find(d.aggregates, M.disclosure, model, approach), validityMark(M.disclosure, v)),
-    verdict: resolutionVerdict(cmp, { baseline }),
+    verdict: resolutionVerdict(cmp, { baseline, label: base ?? RULES_LABEL }),
     caveats,
   };
 }
@@ -90,14 +99,14 @@ function row(d: DecisionData, v: ValiditySource, baselines: Set<string>, model: 
  * models side by side. Sorted by name, never by saving: nothing is selected, every measured cell is shown.
  */
 export function managerRows(d: DecisionData, v: ValiditySource): ManagerRow[] {
-  const baselines = baselineModels(d);
+  const base = baselineLabel(d);
   const resolution = d.aggregates.filter((a) => a.metric === M.resolution);
   const models = [...new Set([...d.models.map((m) => str(m, 'model')), ...resolution.map((a) => str(a, 'model'))])]
     .filter((m) => resolution.some((a) => a.model === m))
-    .sort((a, b) => Number(baselines.has(b)) - Number(baselines.has(a)) || a.localeCompare(b));
+    .sort((a, b) => Number(b === base) - Number(a === base) || a.localeCompare(b));
   const approaches = [...new Set(resolution.map((a) => str(a, 'approach')))].filter((a) => a !== ALL).sort();
   const out: ManagerRow[] = [];
-  for (const m of models) if (find(resolution, M.resolution, m, ALL)) out.push(row(d, v, baselines, m, ALL));
-  for (const a of approaches) for (const m of models) if (find(resolution, M.resolution, m, a)) out.push(row(d, v, baselines, m, a));
+  for (const m of models) if (find(resolution, M.resolution, m, ALL)) out.push(row(d, v, base, m, ALL));
+  for (const a of approaches) for (const m of models) if (find(resolution, M.resolution, m, a)) out.push(row(d, v, base, m, a));
   return out;
 }

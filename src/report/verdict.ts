@@ -24,10 +24,11 @@ function favours(low: number, high: number, direction: string): 'a' | 'b' | null
   return (direction === 'lower-better') === down ? 'a' : 'b';
 }
 
-/** The resolution verdict of a model's row against the rules arm. */
-export function resolutionVerdict(c: Row | undefined, opts: { baseline: boolean }): Verdict {
-  if (opts.baseline) return { kind: 'baseline', text: 'baseline: the traditional rules arm' };
-  if (!c) return { kind: 'not compared', text: 'not compared: no rules arm on the same scenarios' };
+/** The resolution verdict of a model's row against the baseline (the rules arm unless it did not run). */
+export function resolutionVerdict(c: Row | undefined, opts: { baseline: boolean; label?: string }): Verdict {
+  const label = opts.label ?? 'rules';
+  if (opts.baseline) return { kind: 'baseline', text: label === 'rules' ? 'baseline: the traditional rules arm' : `baseline: the traditional arm ${label}` };
+  if (!c) return { kind: 'not compared', text: `not compared: no ${label === 'rules' ? 'rules arm' : label} on the same scenarios` };
   const n = num(c, 'n_pairs') ?? 0;
   const d = num(c, 'delta');
   const lo = num(c, 'ci_low');
@@ -49,7 +50,7 @@ export function resolutionVerdict(c: Row | undefined, opts: { baseline: boolean 
   if (pHolm === null || pHolm >= ALPHA) {
     return { kind: 'no clear difference', text: `no clear difference: not significant after Holm (${holmText(pHolm).replace('Holm ', '')})` };
   }
-  return { kind: word, text: `${word}: resolves ${pp(d)} vs rules (${holmText(pHolm)})` };
+  return { kind: word, text: `${word}: resolves ${pp(d)} vs ${label} (${holmText(pHolm)})` };
 }
 
 /** A caveat on critical failures, only when the paired comparison says so after Holm. */

@@ -133,6 +133,29 @@ describe('the managers\' rows', () => {
   });
 });
 
+describe('a deployed traditional bot beside the rules arm', () => {
+  test('the rules arm stays the only baseline; the bot and the GAI model are each compared with it, never with each other', () => {
+    const d = data({
+      models: [{ model: 'rules', arm: 'traditional', n_done: 40 }, { model: 'my-bot', arm: 'traditional', n_done: 40 }, { model: 'gai', arm: 'gai', n_done: 40 }],
+      aggregates: [agg('resolution.resolved', 'rules', '*', 0.3, 0.2, 0.4), agg('resolution.resolved', 'my-bot', '*', 0.2, 0.1, 0.3), agg('resolution.resolved', 'gai', '*', 0.5, 0.4, 0.6)],
+      comparisons: [
+        cmp({ b: 'my-bot', delta: -0.4, ci_low: -0.5, ci_high: -0.3, p_holm: 0.001 }), cmp({}),
+        cmp({ a: 'my-bot', b: 'rules', delta: -0.1, ci_low: -0.2, ci_high: 0.05, p_holm: 0.3 }),
+      ],
+    });
+    const rows = managerRows(d, { rows: [], screens: new Map() });
+    expect(rows.map((r) => `${r.model}:${r.verdict.kind}`)).toEqual(['rules:baseline', 'gai:better', 'my-bot:no clear difference']);
+    expect(rows[1]!.verdict.text).toBe('better: resolves +20.0 pp vs rules (Holm p = 0.020)');
+  });
+  test('without the rules arm the first traditional label is the baseline', () => {
+    const d = data({ models: [{ model: 'my-bot', arm: 'traditional', n_done: 40 }, { model: 'gai', arm: 'gai', n_done: 40 }], comparisons: [cmp({ b: 'my-bot' })],
+      aggregates: [agg('resolution.resolved', 'my-bot', '*', 0.3, 0.2, 0.4), agg('resolution.resolved', 'gai', '*', 0.5, 0.4, 0.6)] });
+    const rows = managerRows(d, { rows: [], screens: new Map() });
+    expect(rows[0]).toMatchObject({ model: 'my-bot', baseline: true, verdict: { text: 'baseline: the traditional arm my-bot' } });
+    expect(rows[1]!.verdict.text).toBe('better: resolves +20.0 pp vs my-bot (Holm p = 0.020)');
+  });
+});
+
 describe('governance', () => {
   test('bias verdict: flagged, equivalence, not testable, not analysed', () => {
     const d = data();
@@ -147,9 +170,10 @@ describe('governance', () => {
     expect(flaggedGapLines(data().biasFlagged)).toEqual(['gai · gender: female vs male on offer.discount_pct: gap -1.5 [-3.1, -0.2], Holm p = 0.010']);
   });
   test('Markdown keeps comparisons readable and neutralises markup', () => {
-    const md = decisionMarkdown(decisionPageFrom(data({ models: [{ model: '<b>rules</b>', arm: 'traditional', n_done: 1 }] }), catalog, { exports: [], fileCharts: [] }));
+    const models = [{ model: 'rules', arm: 'traditional', n_done: 1 }, { model: 'gai', arm: 'gai', n_done: 1 }, { model: '<b>x</b>', arm: 'gai', n_done: 1 }];
+    const md = decisionMarkdown(decisionPageFrom(data({ models }), catalog, { exports: [], fileCharts: [] }));
     expect(md).toContain('Holm p = 0.020');
-    expect(md).toContain('&lt;b&gt;rules&lt;/b&gt; (baseline)');
+    expect(md).toContain('| &lt;b&gt;x&lt;/b&gt; |');
     expect(md).not.toContain('<b>');
   });
 });
