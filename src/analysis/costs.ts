@@ -23,8 +23,10 @@ interface CallRow {
   role: string;
   calls: number;
   unpriced: number;
-  tin: number;
-  tout: number;
+  /** Calls whose token usage is unknown (NULL counters: an audited transcript without usage). */
+  untokened: number;
+  tin: number | null;
+  tout: number | null;
   cost: number | null;
   sources: string[];
 }
@@ -40,12 +42,15 @@ interface ConvRow {
  * whatever its status, because failed and errored conversations were paid for: n_conv = all conversations of the
  * approach x model; cost_per_resolved = total spend / resolved done conversations (failures stay in the numerator).
  * tokens_in = uncached input + cache reads + cache writes. A call without a known price makes the total and both
- * ratios unknown (null, never $0); price_sources says how many and what the priced part came to. resolved_rate is
+ * ratios unknown (null, never $0); price_sources says how many and what the priced part came to. Likewise a call
+ * without known token usage makes tokens_in and tokens_out unknown (null, never 0), with the count and the known part
+ * in price_sources. resolved_rate is
  * the scenario-weighted rate of methods.md 5.1, the same number the aggregates show.
  */
 export async function computeCosts(store: Store, resolution: readonly ResolutionCount[]): Promise<CostRow[]> {
   const calls = await query<CallRow>(store, `
     SELECT c.approach, c.model, mc.role, count(*)::INTEGER AS calls, count(*) FILTER (WHERE mc.cost_usd IS NULL)::INTEGER AS unpriced,
+           count(*) FILTER (WHERE mc.input_tokens IS NULL)::INTEGER AS untokened,
            sum(mc.input_tokens + mc.cache_read_tokens + mc.cache_write_tokens)::DOUBLE AS tin, sum(mc.output_tokens)::DOUBLE AS tout,
            sum(mc.cost_usd)::DOUBLE AS cost, list_sort(list(DISTINCT mc.price_source)) AS sources
     FROM model_calls mc JOIN conversations c ON mc.cell_key = c.cell_key
@@ -79,9 +84,13 @@ export async function computeCosts(store: Store, resolution: readonly Resolution
     const sources = [...new Set(group.flatMap((c) => c.sources))].sort();
     if (unpriced > 0) sources.push(`${unpriced} of ${callCount} calls without a price: total unknown (priced part $${total.toFixed(4)})`);
     const known = unpriced === 0 ? total : null;
+    const untokened = group.reduce((s, c) => s + c.untokened, 0);
+    const tin = group.reduce((s, c) => s + (c.tin ?? 0), 0);
+    const tout = group.reduce((s, c) => s + (c.tout ?? 0), 0);
+    if (untokened > 0) sources.push(`${untokened} of ${callCount} calls without token usage: tokens unknown (known part ${tin} in, ${tout} out)`);
     rows.push({
       approach: f.approach, model: f.model, role: f.role, n_conv: n, calls: callCount,
-      tokens_in: group.reduce((s, c) => s + c.tin, 0), tokens_out: group.reduce((s, c) => s + c.tout, 0),
+      tokens_in: untokened === 0 ? tin : null, tokens_out: untokened === 0 ? tout : null,
       cost_usd_total: known, cost_per_conv: known !== null && n > 0 ? known / n : null,
       cost_per_resolved: known !== null && r && r.resolved > 0 ? known / r.resolved : null,
       resolved_rate: r && r.rates.length ? r.rates.reduce((s, x) => s + x, 0) / r.rates.length : null,

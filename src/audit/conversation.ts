@@ -19,16 +19,20 @@ export const auditCellKey = (label: string, approach: string, id: string): strin
 
 /**
  * The one agent-role model call an audited conversation records: the file's usage and cost for the whole
- * conversation. Without a cost the price is unknown (null, never $0); without usage the token counters are 0 in
- * the row (the column cannot be null) and the audit marks the token score unknown.
+ * conversation. Without a cost the price is unknown (null, never $0); without usage the tokens are unknown
+ * (`usageKnown: false`: NULL token columns, never 0). No latency is ever measured for a transcript someone else
+ * held (`latencyKnown: false`: NULL latency and handle time).
  */
 export function auditCall(rec: AuditRecord, label: string): ModelCall {
-  const source = rec.costUsd !== null ? 'audit: cost_usd from the file'
+  // One source per combination, so a table grouped by price source never mixes known and unknown tokens.
+  const source = rec.costUsd !== null
+    ? (rec.usage ? 'audit: cost_usd from the file' : 'audit: cost_usd from the file, no usage (tokens unknown)')
     : rec.usage ? 'audit: usage from the file, no cost_usd (price unknown)'
       : 'audit: no usage or cost in the file (unknown)';
   return {
     idx: 0, role: 'agent', model: label, usage: rec.usage ?? zeroUsage(), latencyMs: 0, costUsd: rec.costUsd, priceSource: source,
     cached: false, isBatch: false, retries: 0, error: null,
+    ...(rec.usage ? {} : { usageKnown: false }), latencyKnown: false,
   };
 }
 
@@ -48,6 +52,7 @@ export function auditConversation(rec: AuditRecord, o: { approach: Approach; lab
     calls: [auditCall(rec, o.label)],
     startedAt: o.at,
     finishedAt: o.at,
+    // Not measured: stored as NULL because the call's latency is unknown (src/store/known.ts).
     handleTimeMs: 0,
     endReason: AUDIT_END_REASON,
   };

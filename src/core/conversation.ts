@@ -20,6 +20,13 @@ export const ModelCallSchema = z.object({
   ttftMs: z.number().nonnegative().optional(),
   /** Streamed calls: output tokens per second after the first token; absent when not measured. */
   outputTokensPerS: z.number().nonnegative().optional(),
+  /**
+   * False when the source reported no token counts (an audited transcript without usage): `usage` then holds zeros
+   * that mean "unknown", and the store writes NULL token columns. Absent means known.
+   */
+  usageKnown: z.boolean().optional(),
+  /** False when no latency was measured (an audited transcript): `latencyMs` means "unknown", stored as NULL. */
+  latencyKnown: z.boolean().optional(),
 });
 export type ModelCall = z.infer<typeof ModelCallSchema>;
 

@@ -5,24 +5,28 @@ import { z } from 'zod';
 import { CellSchema, CellStatusSchema } from '../core/conversation.js';
 import { TurnSchema } from '../core/types.js';
 import type { Store } from '../store/db.js';
+import { handleTimeKnown, usageKnown } from '../store/known.js';
 import { readConversations } from '../store/reader.js';
 
 /** One exported conversation: a line of the JSONL file. Readers can validate lines with this schema. */
 export const TranscriptLineSchema = z.object({
   cell: CellSchema,
   runId: z.string(),
-  arm: z.enum(['gai', 'traditional']),
+  /** The arm as stored: an audit's conversations are `audit` (docs/audit.md), whatever their model label. */
+  arm: z.enum(['gai', 'traditional', 'audit']),
   status: CellStatusSchema,
   endReason: z.string(),
   errorMessage: z.string().nullable(),
   turns: z.array(TurnSchema),
   usage: z.object({
     agentCalls: z.number().int(),
-    inputTokens: z.number(),
-    outputTokens: z.number(),
+    /** Sums over agent calls; null when any call's usage is unknown (an audited transcript without usage), never 0. */
+    inputTokens: z.number().nullable(),
+    outputTokens: z.number().nullable(),
     /** Sum over agent calls; null when any call had no known price. */
     agentCostUsd: z.number().nullable(),
-    handleTimeMs: z.number(),
+    /** Null when not measured (audited transcripts), never 0. */
+    handleTimeMs: z.number().nullable(),
   }),
   scores: z.array(z.object({
     metric: z.string(),
@@ -33,6 +37,15 @@ export const TranscriptLineSchema = z.object({
   })),
 });
 export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
+
+const ARMS = TranscriptLineSchema.shape.arm.options;
+
+/** The stored `arm` column, never re-derived from the model name (an audit's label is no model). */
+function armOf(stored: string | undefined, key: string): TranscriptLine['arm'] {
+  const arm = ARMS.find((a) => a === stored);
+  if (!arm) throw new Error(`conversation ${key} has arm ${JSON.stringify(stored)} in the database; the export knows ${ARMS.join(', ')}`);
+  return arm;
+}
 
 interface ScoreRow { cell_key: string; metric: string; value: number | null; explanation: string; evidence_json: string; evaluator: string }
 
@@ -50,6 +63,9 @@ export async function exportJsonl(store: Store, outFile: string, opts: { pageSiz
       const scoreRows = keys.length
         ? await store.all<ScoreRow>(`SELECT cell_key, metric, value, explanation, evidence_json, evaluator FROM scores WHERE cell_key IN (${keys.map(() => '?').join(',')}) ORDER BY cell_key, metric, evaluator`, keys)
         : [];
+      const arms = new Map(keys.length
+        ? (await store.all<{ cell_key: string; arm: string }>(`SELECT cell_key, arm FROM conversations WHERE cell_key IN (${keys.map(() => '?').join(',')})`, keys)).map((a) => [a.cell_key, a.arm])
+        : []);
       const scoresBy = new Map<string, TranscriptLine['scores']>();
       for (const s of scoreRows) {
         const list = scoresBy.get(s.cell_key) ?? [];
@@ -58,15 +74,16 @@ export async function exportJsonl(store: Store, outFile: string, opts: { pageSiz
       }
       for (const c of page) {
         const agent = c.calls.filter((x) => x.role === 'agent');
+        const tokensKnown = agent.every(usageKnown);
         const line: TranscriptLine = {
-          cell: c.cell, runId: c.runId, arm: c.arm ?? (c.cell.model === 'rules' ? 'traditional' : 'gai'), status: c.status, endReason: c.endReason,
+          cell: c.cell, runId: c.runId, arm: armOf(arms.get(c.cell.key), c.cell.key), status: c.status, endReason: c.endReason,
           errorMessage: c.errorMessage, turns: c.turns,
           usage: {
             agentCalls: agent.length,
-            inputTokens: agent.reduce((s, x) => s + x.usage.input, 0),
-            outputTokens: agent.reduce((s, x) => s + x.usage.output, 0),
+            inputTokens: tokensKnown ? agent.reduce((s, x) => s + x.usage.input, 0) : null,
+            outputTokens: tokensKnown ? agent.reduce((s, x) => s + x.usage.output, 0) : null,
             agentCostUsd: agent.reduce<number | null>((s, x) => (s === null || x.costUsd === null ? null : s + x.costUsd), 0),
-            handleTimeMs: c.handleTimeMs,
+            handleTimeMs: handleTimeKnown(c) ? c.handleTimeMs : null,
           },
           scores: scoresBy.get(c.cell.key) ?? [],
         };

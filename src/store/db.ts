@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { RunAbort } from '../core/errors.js';
 import { DDL, SCHEMA_VERSION } from './schema.js';
 import { clearLent, lentBy, markLent } from './handoff.js';
+import { migrateSchema } from './migrate.js';
 
 export interface Store {
   path: string;
@@ -117,6 +118,7 @@ export async function openStore(path: string, opts: OpenOptions = {}): Promise<S
   const conn = live();
   if (!opts.readOnly) {
     for (const stmt of DDL) await conn.run(stmt);
+    await migrateSchema(conn, path);
     await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
     if (!opts.handOff) {
       await conn.run(`UPDATE runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?) WHERE status = 'running'`, [new Date().toISOString()]);

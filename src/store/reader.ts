@@ -5,7 +5,7 @@ import type { Store } from './db.js';
 interface ConvRow {
   cell_key: string; run_id: string; approach: string; stage: string; mode: string; scenario_id: string; scenario_version: number; domain: string;
   variant_set: string; variant_id: string; attribute: string; persona_group: string; is_reference: boolean; model: string; arm: string; epoch: number;
-  status: Conversation['status']; error_message: string | null; end_reason: string; handle_time_ms: number; started_at: string; finished_at: string;
+  status: Conversation['status']; error_message: string | null; end_reason: string; handle_time_ms: number | null; started_at: string; finished_at: string;
 }
 
 /** Reads stored conversations back into the canonical shape, a page at a time (memory stays flat). */
@@ -21,7 +21,7 @@ export async function* readConversations(store: Store, opts: { where?: string; p
       `SELECT cell_key, idx, speaker, text, tool_call_id, tool_name FROM messages WHERE cell_key IN (${inList}) ORDER BY cell_key, idx`, keys);
     const tcs = await store.all<{ cell_key: string; msg_idx: number; call_id: string; name: string; args_json: string }>(
       `SELECT cell_key, msg_idx, call_id, name, args_json FROM tool_calls WHERE cell_key IN (${inList})`, keys);
-    const calls = await store.all<{ cell_key: string; idx: number; role: ModelCall['role']; model: string; input_tokens: bigint; output_tokens: bigint; cache_read_tokens: bigint; cache_write_tokens: bigint; reasoning_tokens: bigint; latency_ms: number; cost_usd: number | null; price_source: string; cached: boolean; is_batch: boolean; retries: number; error: string | null }>(
+    const calls = await store.all<{ cell_key: string; idx: number; role: ModelCall['role']; model: string; input_tokens: bigint | null; output_tokens: bigint | null; cache_read_tokens: bigint | null; cache_write_tokens: bigint | null; reasoning_tokens: bigint | null; latency_ms: number | null; cost_usd: number | null; price_source: string; cached: boolean; is_batch: boolean; retries: number; error: string | null }>(
       `SELECT * FROM model_calls WHERE cell_key IN (${inList}) ORDER BY cell_key, idx`, keys);
     const toolsBy = new Map<string, ToolCall[]>();
     for (const t of tcs) {
@@ -38,8 +38,11 @@ export async function* readConversations(store: Store, opts: { where?: string; p
     for (const c of calls) {
       callsBy.set(c.cell_key, [...(callsBy.get(c.cell_key) ?? []), {
         idx: c.idx, role: c.role, model: c.model,
-        usage: { input: Number(c.input_tokens), output: Number(c.output_tokens), cacheRead: Number(c.cache_read_tokens), cacheWrite: Number(c.cache_write_tokens), reasoning: Number(c.reasoning_tokens) },
-        latencyMs: c.latency_ms, costUsd: c.cost_usd, priceSource: c.price_source, cached: c.cached, isBatch: c.is_batch, retries: c.retries, error: c.error,
+        usage: { input: Number(c.input_tokens ?? 0), output: Number(c.output_tokens ?? 0), cacheRead: Number(c.cache_read_tokens ?? 0), cacheWrite: Number(c.cache_write_tokens ?? 0), reasoning: Number(c.reasoning_tokens ?? 0) },
+        latencyMs: c.latency_ms ?? 0, costUsd: c.cost_usd, priceSource: c.price_source, cached: c.cached, isBatch: c.is_batch, retries: c.retries, error: c.error,
+        // NULL is unknown: the zeros above stand for it only together with these flags (src/store/known.ts).
+        ...(c.input_tokens === null ? { usageKnown: false } : {}),
+        ...(c.latency_ms === null ? { latencyKnown: false } : {}),
       }]);
     }
     yield rows.map((r) => ({
@@ -48,7 +51,8 @@ export async function* readConversations(store: Store, opts: { where?: string; p
         variantSet: r.variant_set, variantId: r.variant_id, attribute: r.attribute, group: r.persona_group, isReference: r.is_reference, model: r.model, epoch: r.epoch,
       },
       runId: r.run_id, status: r.status, errorMessage: r.error_message, turns: turnsBy.get(r.cell_key) ?? [], calls: callsBy.get(r.cell_key) ?? [],
-      startedAt: r.started_at, finishedAt: r.finished_at, handleTimeMs: r.handle_time_ms, endReason: r.end_reason,
+      // A NULL handle time comes with agent calls of unknown latency: handleTimeKnown (src/store/known.ts) says so.
+      startedAt: r.started_at, finishedAt: r.finished_at, handleTimeMs: r.handle_time_ms ?? 0, endReason: r.end_reason,
       // The agent's arm as stored (a user agent declares its own); other arms ('audit') are not an agent's.
       ...(r.arm === 'gai' || r.arm === 'traditional' ? { arm: r.arm } : {}),
     }));

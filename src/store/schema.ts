@@ -4,7 +4,18 @@
  * Documented for users in docs/schema.md; bump SCHEMA_VERSION on any change to columns or their meaning (an index or
  * constraint dropped changes neither: files on both sides of it still merge).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Columns that may hold NULL ("unknown", never 0) since schema version 2: token counts when the source reported no
+ * usage, latency and handle time when nothing was measured (an audited transcript). Version 1 files declared them NOT
+ * NULL; opening such a file for writing relaxes them (src/store/migrate.ts). Every value a version 1 file holds keeps
+ * its meaning.
+ */
+export const NULLABLE_SINCE_V2: { table: string; column: string }[] = [
+  { table: 'conversations', column: 'handle_time_ms' },
+  ...['input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'latency_ms'].map((column) => ({ table: 'model_calls', column })),
+];
 
 export const DDL: string[] = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -42,7 +53,7 @@ export const DDL: string[] = [
     error_message VARCHAR,
     end_reason VARCHAR NOT NULL,
     n_turns INTEGER NOT NULL,
-    handle_time_ms DOUBLE NOT NULL,
+    handle_time_ms DOUBLE, -- NULL: not measured (an audited transcript), never 0
     agent_cost_usd DOUBLE,
     started_at VARCHAR NOT NULL,
     finished_at VARCHAR NOT NULL
@@ -72,12 +83,12 @@ export const DDL: string[] = [
     idx INTEGER NOT NULL,
     role VARCHAR NOT NULL,
     model VARCHAR NOT NULL,
-    input_tokens BIGINT NOT NULL,
-    output_tokens BIGINT NOT NULL,
-    cache_read_tokens BIGINT NOT NULL,
-    cache_write_tokens BIGINT NOT NULL,
-    reasoning_tokens BIGINT NOT NULL,
-    latency_ms DOUBLE NOT NULL,
+    input_tokens BIGINT, -- the five token counters are NULL together when the source gave no usage
+    output_tokens BIGINT,
+    cache_read_tokens BIGINT,
+    cache_write_tokens BIGINT,
+    reasoning_tokens BIGINT,
+    latency_ms DOUBLE, -- NULL: not measured
     cost_usd DOUBLE,
     price_source VARCHAR NOT NULL,
     cached BOOLEAN NOT NULL,

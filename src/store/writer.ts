@@ -2,6 +2,7 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 import type { Conversation, ModelCall } from '../core/conversation.js';
 import type { Score } from '../score/types.js';
 import type { Store } from './db.js';
+import { handleTimeKnown, latencyKnown, usageKnown } from './known.js';
 
 export interface ScoredConversation {
   conversation: Conversation;
@@ -52,7 +53,7 @@ export class ConversationWriter {
         a.appendVarchar(c.variantSet); a.appendVarchar(c.variantId); a.appendVarchar(c.attribute); a.appendVarchar(c.group);
         a.appendBoolean(c.isReference); a.appendVarchar(c.model); a.appendVarchar(this.opts.arm ?? cv.arm ?? (c.model === 'rules' ? 'traditional' : 'gai'));
         a.appendInteger(c.epoch); a.appendVarchar(cv.status); nullable(a, cv.errorMessage); a.appendVarchar(cv.endReason);
-        a.appendInteger(cv.turns.length); a.appendDouble(cv.handleTimeMs); nullableNum(a, agentCost);
+        a.appendInteger(cv.turns.length); nullableNum(a, handleTimeKnown(cv) ? cv.handleTimeMs : null); nullableNum(a, agentCost);
         a.appendVarchar(cv.startedAt); a.appendVarchar(cv.finishedAt);
         a.endRow();
         cv.turns.forEach((t, i) => {
@@ -81,9 +82,10 @@ export class ConversationWriter {
 
 export function appendModelCall(m: DuckDBAppender, cellKey: string, call: ModelCall): void {
   m.appendVarchar(cellKey); m.appendInteger(call.idx); m.appendVarchar(call.role); m.appendVarchar(call.model);
-  m.appendBigInt(BigInt(call.usage.input)); m.appendBigInt(BigInt(call.usage.output)); m.appendBigInt(BigInt(call.usage.cacheRead));
-  m.appendBigInt(BigInt(call.usage.cacheWrite)); m.appendBigInt(BigInt(call.usage.reasoning));
-  m.appendDouble(call.latencyMs); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
+  // Unknown usage is five NULL counters and unknown latency a NULL, never 0 (src/store/known.ts).
+  const u = call.usage;
+  for (const n of [u.input, u.output, u.cacheRead, u.cacheWrite, u.reasoning]) if (usageKnown(call)) m.appendBigInt(BigInt(n)); else m.appendNull();
+  nullableNum(m, latencyKnown(call) ? call.latencyMs : null); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
   m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries); nullable(m, call.error);
   m.endRow();
 }

@@ -39,6 +39,14 @@ describe('cxbench audit', () => {
     const tokens = await scoresOf(db, 'cost.agent_tokens');
     expect(tokens.find((s) => s.scenario_id === 'c-1004')).toMatchObject({ value: null, explanation: expect.stringContaining('no token usage') });
     expect(tokens.find((s) => s.scenario_id === 'c-1001')!.value).toBe(2374);
+    // Stored: unknown tokens are NULL (never 0); no latency or handle time is measured for any audited conversation.
+    const stored = await query<{ scenario_id: string; input_tokens: number | null; output_tokens: number | null; latency_ms: number | null; handle_time_ms: number | null }>(db,
+      `SELECT c.scenario_id, mc.input_tokens, mc.output_tokens, mc.latency_ms, c.handle_time_ms FROM model_calls mc JOIN conversations c USING (cell_key)
+       WHERE mc.role = 'agent' AND c.scenario_id IN ('c-1001', 'c-1004') ORDER BY 1`);
+    expect(stored).toEqual([
+      { scenario_id: 'c-1001', input_tokens: 2210, output_tokens: 164, latency_ms: null, handle_time_ms: null },
+      { scenario_id: 'c-1004', input_tokens: null, output_tokens: null, latency_ms: null, handle_time_ms: null },
+    ]);
 
     // Resolution: scored where expected_writes + should_escalate are given, "not scorable" where not (c-1007, c-1008).
     const resolved = await scoresOf(db, 'resolution.resolved');

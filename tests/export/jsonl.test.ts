@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/core/conversation.js';
 import { exportJsonl, TranscriptLineSchema } from '../../src/export/jsonl.js';
@@ -58,5 +58,22 @@ describe('exportJsonl', () => {
 
     const rules = lines.filter((l) => l.cell.model === 'rules');
     expect(rules.every((l) => l.arm === 'traditional' && l.scores.length === 1 && l.scores[0]!.metric === 'test-turns')).toBe(true);
+  });
+
+  it('takes the arm from the stored column (an audit is `audit`, not `gai` from its label) and writes unknown tokens and handle time as null', async () => {
+    const auditDb = join(mkdtempSync(join(tmpdir(), 'cxb-jsonl-audit-')), 'audit.duckdb');
+    const audited: Conversation = {
+      ...withTool, cell: { ...withTool.cell, key: 'audit-cell', model: 'retail' }, handleTimeMs: 0,
+      calls: [{ ...withTool.calls[0]!, model: 'retail', usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, usageKnown: false, latencyMs: 0, latencyKnown: false, costUsd: null }],
+    };
+    const store = await openStore(auditDb);
+    const w = new ConversationWriter(store, { arm: 'audit' });
+    await w.write([{ conversation: audited }]);
+    w.close();
+    const out = join(dirname(auditDb), 'transcripts.jsonl');
+    await exportJsonl(store, out).finally(() => store.close());
+    const [line] = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => TranscriptLineSchema.parse(JSON.parse(l)));
+    expect(line!.arm).toBe('audit');
+    expect(line!.usage).toEqual({ agentCalls: 1, inputTokens: null, outputTokens: null, agentCostUsd: null, handleTimeMs: null });
   });
 });
