@@ -15,4 +15,6 @@ SELECT
   CASE WHEN c.ci_low IS NULL OR c.ci_high IS NULL THEN 'no interval (' || c.n_pairs || ' pairs)' END AS no_interval
 FROM comparisons c
 WHERE c.family = 'gai-vs-traditional' AND c.metric = 'resolution.resolved'
+  -- One baseline, as on the decision page: the rules arm, else the first traditional label.
+  AND c.b = (SELECT coalesce(max(model) FILTER (WHERE model = 'rules'), min(model) FILTER (WHERE arm = 'traditional')) FROM conversations)
 ORDER BY c.approach = '*' DESC, c.approach, c.a
