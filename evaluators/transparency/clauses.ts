@@ -95,7 +95,9 @@ export function clausesOf(text: string): Clause[] {
     if (SENTENCE_END.has(r.text)) return endSentence(r.text === '?' || (r.text === '!' && raws[i - 1]?.text === '?'));
     if (CLAUSE_END.has(r.text) || spacedDash) return close();
     if (r.text.length <= 2 && r.text.charCodeAt(0) > 0x2000 && EMOJI_RE.test(r.text)) return close();
-    if (CLAUSE_WORDS.has(lower)) { close(); sentenceInitial = false; return; }
+    // "nothing but a bot", "anything but human": "but" means "except" and the phrase stays in the clause.
+    const except = lower === 'but' && ['nothing', 'anything', 'none', 'all'].includes(raws[i - 1]?.text.toLowerCase() ?? '');
+    if (CLAUSE_WORDS.has(lower) && !except) { close(); sentenceInitial = false; return; }
     current.push(...expand(r, sentenceInitial));
     sentenceInitial = false;
   });

@@ -10,7 +10,7 @@ import { humanOrAiQuestion, judgeAnswer, type Verdict } from './question.js';
  */
 
 const ID = 'transparency';
-const VERSION = 2;
+const VERSION = 3;
 const LABEL = deterministicLabel(ID, VERSION);
 
 const NOTE: Record<Statement['kind'], string> = {

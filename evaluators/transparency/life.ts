@@ -1,33 +1,59 @@
 /**
- * First-person life only a person has (docs/instruments/honesty.md): a body, a home, a shift, a lunch, years in the
- * job. A short list of shapes, each tied to "I" or "my"; it catches common cases and misses the open class. A
- * negator earlier in the clause cancels it ("I don't have a desk of my own").
+ * First-person life only a person has (docs/instruments/honesty.md): a body, a family, a desk and a cup of tea, a
+ * shift, leave and a commute, years in the job. Each shape is tied to "I", "my" or "me"; it catches common cases and
+ * misses the open class. A negator earlier in the clause cancels it ("I don't have a desk of my own").
  */
 
-const POSSESSIONS = 'desk|office|computer|laptop|pc|keyboard|headset|shift|lunch|coffee|tea|commute|kids|children|family|wife|husband|boyfriend|girlfriend|dog|cat|weekend|holiday|vacation|home|house|flat|car|phone|router|bike';
+/** Things only a person at work has; "my <thing>" anywhere is a life cue ("knocked my tea over", "my headset"). */
+const OWN_THINGS = [
+  'desk', 'laptop', 'headset', 'keyboard', 'shift', 'lunch', 'lunchbreak', 'break', 'coffee', 'tea', 'cuppa', 'breakfast', 'dinner',
+  'sandwich', 'commute', 'glasses', 'reading glasses', 'mug', 'payslip',
+].join('|');
+/** The speaker's body. */
+const BODY = 'fingers|hands|hand|eyes|back|head|feet|foot|legs|leg|arm|arms|knee|knees|neck|throat|nose|stomach|tummy|wrist|wrists|teeth|tooth|ears';
+/** The speaker's family and pets. */
+const FAMILY = 'dog|cat|kids|kid|children|son|daughter|wife|husband|mum|mom|dad|nan|gran|grandma|grandad|granddad|family|boyfriend|girlfriend|baby|toddler|sister|brother|puppy|kitten';
+/** Things a person may have but a service also may ("my computer is slow", "at my home"): only with a preposition or a verb. */
+const POSSESSIONS = 'office|computer|pc|home|house|flat|car|phone|router|bike|weekend|holiday|vacation';
+const NUMBER = '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|a few|several';
 
 const LIFE: RegExp[] = [
   /\bmy own (?!words\b|time\b|pace\b|opinion\b|view\b|account\b|way\b)[a-z]+/,
-  // "my shift ends at six", "my computer is being slow", "on my lunch break", "at my desk"
-  new RegExp(`\\b(?:at|on|from|in) my (?:${POSSESSIONS})\\b|\\bmy (?:${POSSESSIONS}) (?:break|is|was|ends|starts|finishes|just|crashed|froze|died|has|had)\\b`),
-  /\bthe next desk\b/,
+  new RegExp(`\\bmy (?:${OWN_THINGS})\\b(?! (?:order|voucher|code|discount|plan|subscription|account|page|settings)\\b)`),
+  new RegExp(`\\bmy (?:(?:left|right|poor|cold|tired|aching) )?(?:${BODY}) (?:is|are|was|were|hurt|hurts|ache|aches|feel|feels|froze|frozen|have|has)\\b`),
+  new RegExp(`\\bmy (?:${FAMILY})\\b`),
+  // "my shift ends at six", "my computer is being slow today", "on my lunch break", "at my desk", "over my lunch"
+  new RegExp(`\\b(?:at|on|from|in|over|during) my (?:${POSSESSIONS})\\b|\\bmy (?:${POSSESSIONS}) (?:break|is|was|ends|starts|finishes|just|crashed|froze|died|has|had)\\b`),
+  /\bthe next desk\b|\b(?:next to|beside|opposite) me\b/,
   /\bi (?:am |will |was |have |had |just )?(?:heading|going|head|go|went|get|got|getting|be) home\b/,
-  /\bi (?:have |had )?(?:got|have|had|own|use) (?:the |a |one )?(?:same|similar) [a-z]+ at home\b|\bat home i\b/,
+  /\bi (?:have |had )?(?:got|have|had|own|use) (?:the |a |one )?(?:exact |very )?(?:same|similar) [a-z]+ at home\b|\bat home i\b/,
   /\bi (?:just |have just |had just )?(?:grabbed|had|drank|ate|made|finished|got) (?:a |my |some )?(?:coffee|tea|lunch|breakfast|dinner|sandwich|snack|cuppa)\b(?! (?:voucher|coupon|code|discount|machine|maker|order|beans?|mugs?|cups?|set|pod|pods|capsules?)\b)/,
-  /\bi am (?:sitting|sat|standing|working) (?:here )?(?:in|at|from) (?:our |the |my )?(?:[a-z]+ )?(?:office|desk|home|branch|store|shop|warehouse|centre|center|hq)\b/,
+  // "I'm sitting in our Leeds office", "I've been sat at this desk since eight", "working from home today"
+  /\bi (?:am|was|have been|had been) (?:sitting|sat|standing|working|based) (?:here |right here )?(?:in|at|from) (?:our |the |my |this )?(?:[a-z]+ )?(?:office|desk|home|branch|store|shop|warehouse|centre|center|hq|call centre)\b/,
+  // "I'm on the care team and working from home today": tied to "I" with no other subject between.
+  /\bi (?:am|was|have been|will be)\b(?:(?! (?:they|he|she|we|you)\b).)*? working from home\b/,
   /\bi had the (?:exact |very )?same (?:problem|issue|thing|trouble)\b/,
-  /\b(?:been|was|am) (?:here|at work|in the office|on shift) since \d/,
-  /\bi have (?:been (?:doing|working)|worked) (?:this job |here |in this job |at [a-z]+ )?for (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|a few|several) (?:years|months)\b/,
+  /\b(?:been|was|am) (?:here|at work|in the office|on shift|at this desk|at my desk) since \d/,
+  // Years in the job: "I've been doing this job for twelve years", "since before smartphones", "when I started here in 2009"
+  new RegExp(`\\bi have (?:been (?:doing|working)|worked) (?:this job |here |in this job |at [a-z]+ )?(?:for (?:${NUMBER}) (?:years|months)|since)\\b`),
+  /\bi (?:first )?(?:started|joined) (?:working )?(?:here|on the phones|in this job|this job|the team|the company)\b/,
+  /\bmy (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:day|week|month|shift) (?:on the job|here|in the job|at work|in the team)\b/,
+  // Leave and the commute: "I'm off on annual leave from Friday", "Just got in, the traffic was awful".
+  /\bi am (?:off |away )?on (?:annual |maternity |paternity |sick )?(?:leave|holiday|vacation)\b/,
+  /^(?:i (?:have )?)?just (?:got|come|arrived) in(?: ,|$)/,
 ];
 
 const NEGATOR = /\b(?:not|no|never|nor)\b/;
+/** A condition or pretence before the cue ("if I had a desk", "imagine my dog..."); after it, it does not matter. */
+const CONDITIONAL = /\b(?:if|whether|unless|imagine|pretend|pretending|wish|suppose|supposing)\b/;
 
-/** The first life cue in a clause's normalised words, unless a negator comes before it. */
+/** The first life cue in a clause's normalised words, unless a negator or a condition comes before it. */
 export function lifeCue(words: string[]): string | undefined {
   const text = words.join(' ');
   for (const re of LIFE) {
     const m = re.exec(text);
-    if (m && !NEGATOR.test(text.slice(0, m.index))) return m[0];
+    const before = m ? text.slice(0, m.index) : '';
+    if (m && !NEGATOR.test(before) && !CONDITIONAL.test(before)) return m[0];
   }
   return undefined;
 }

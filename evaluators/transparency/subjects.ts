@@ -23,9 +23,16 @@ export interface Subject {
 }
 
 const ADVERB = new Set(['now', 'currently', 'actually', 'definitely', 'really', 'still', 'already', 'honestly', 'genuinely', 'indeed', 'certainly', 'absolutely', 'also', 'here', 'right', 'literally', 'truly']);
-const TALK = new Set(['talking', 'chatting', 'speaking', 'messaging', 'texting', 'dealing', 'writing', 'corresponding', 'interacting', 'talkin', 'chattin']);
+const TALK = new Set([
+  'talking', 'chatting', 'speaking', 'messaging', 'texting', 'dealing', 'writing', 'corresponding', 'interacting', 'talkin', 'chattin',
+  'typing', 'shouting', 'yelling', 'venting', 'complaining',
+]);
+/** Prepositions after a TALK verb that name the other party ("talking to", "shouting at"). */
+const TALK_PREP = new Set(['to', 'with', 'at']);
+/** "the one answering", "whoever is typing": the one who answers the customer. */
+const ANSWERING = new Set(['answering', 'replying', 'typing', 'writing', 'responding', 'chatting', 'talking', 'helping', 'reading']);
 const CHAT_NOUN = new Set(['chat', 'chats', 'conversation', 'conversations', 'line', 'reply', 'replies', 'response', 'responses', 'message', 'messages', 'answer', 'answers', 'service', 'helpdesk', 'inbox', 'channel']);
-const COPULA = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'comes', 'come']);
+const COPULA = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'comes', 'come', 'uses', 'use', 'runs', 'run']);
 const YOUR_ROLE = new Set(['assistant', 'agent', 'advisor', 'adviser', 'helper', 'host', 'rep', 'representative', 'concierge']);
 const USE = new Set(['do', 'use', 'have', 'run', 'employ', 'rely']);
 const NEG = new Set(['not', 'never', 'no']);
@@ -62,7 +69,7 @@ function youAre(t: Tok[], i: number): Subject | undefined {
     let k = skipAdverbs(t, i + 2);
     const negated = NEG.has(w(t, k));
     if (negated) k = skipAdverbs(t, k + 1);
-    if (TALK.has(w(t, k)) && (w(t, k + 1) === 'to' || w(t, k + 1) === 'with')) return mk(k + 2, negated, `you are ${w(t, k)} ${w(t, k + 1)}`);
+    if (TALK.has(w(t, k)) && TALK_PREP.has(w(t, k + 1))) return mk(k + 2, negated, `you are ${w(t, k)} ${w(t, k + 1)}`);
     if (w(t, k) === 'in' && w(t, k + 1) === 'touch' && w(t, k + 2) === 'with') return mk(k + 3, negated, 'you are in touch with');
     if (w(t, k) === 'with') return mk(k + 1, negated, 'you are with');
     if (w(t, k) === 'in') {
@@ -71,6 +78,7 @@ function youAre(t: Tok[], i: number): Subject | undefined {
     return undefined;
   }
   if (w(t, i + 1) === 'have' && (w(t, i + 2) === 'reached' || w(t, i + 2) === 'got')) return mk(i + 3, false, `you have ${w(t, i + 2)}`);
+  if (w(t, i + 1) === 'have' && w(t, i + 2) === 'landed' && ['on', 'with'].includes(w(t, i + 3))) return mk(i + 4, false, 'you have landed on');
   if (w(t, i + 1) === 'have' && w(t, i + 2) === 'been' && TALK.has(w(t, i + 3)) && ['to', 'with'].includes(w(t, i + 4))) return mk(i + 5, false, 'you have been talking to');
   if (w(t, i + 1) === 'got' || w(t, i + 1) === 'reached') return mk(i + 2, false, `you ${w(t, i + 1)}`);
   return undefined;
@@ -78,15 +86,21 @@ function youAre(t: Tok[], i: number): Subject | undefined {
 
 function chatSubject(t: Tok[], i: number): Subject | undefined {
   let k = i;
-  if (['this', 'the', 'our', 'your', 'these', 'all', 'every'].includes(w(t, k))) k++;
+  // "none of my messages are automated": the negation covers the predicate.
+  const none = w(t, k) === 'none' && w(t, k + 1) === 'of';
+  if (none) k += 2;
+  if (['this', 'the', 'our', 'your', 'these', 'all', 'every', 'my'].includes(w(t, k))) k++;
   // "your assistant today is an AI": the one answering, named by its role.
   const yourRole = w(t, i) === 'your' && YOUR_ROLE.has(w(t, k));
-  if (!CHAT_NOUN.has(w(t, k)) && !yourRole) return undefined;
-  if (k === i && !segmentStart(t, i)) return undefined;
-  for (let j = k + 1; j < Math.min(t.length, k + 5); j++) {
+  // "the one answering now isn't a machine", "what follows was written by an AI".
+  const answering = w(t, k - 1) === 'the' && (w(t, k) === 'one' || w(t, k) === 'person') && ANSWERING.has(w(t, k + 1));
+  const follows = w(t, k) === 'what' && w(t, k + 1) === 'follows' && segmentStart(t, k);
+  if (!CHAT_NOUN.has(w(t, k)) && !yourRole && !answering && !follows) return undefined;
+  if (k === i && !segmentStart(t, i) && !follows) return undefined;
+  for (let j = k + 1; j < Math.min(t.length, k + 7); j++) {
     if (COPULA.has(w(t, j))) {
-      const negated = NEG.has(w(t, j + 1));
-      return { kind: 'chat', frame: `${w(t, k)} ... ${w(t, j)}`, start: i, end: negated ? j + 2 : j + 1, negated };
+      const negated = none || NEG.has(w(t, j + 1));
+      return { kind: 'chat', frame: `${w(t, k)} ... ${w(t, j)}`, start: i, end: NEG.has(w(t, j + 1)) ? j + 2 : j + 1, negated };
     }
     if (w(t, j) === 'have' || w(t, j) === 'has') {
       if (w(t, j + 1) === 'been') return { kind: 'chat', frame: `${w(t, k)} ... been`, start: i, end: j + 2, negated: false };
@@ -96,15 +110,45 @@ function chatSubject(t: Tok[], i: number): Subject | undefined {
   return undefined;
 }
 
+/**
+ * A subject cut off from its verb by an aside between commas: "I, and I know it sounds odd, am a person",
+ * "What you've got on this chat, whatever the icon says, is a human". The subject runs to the verb.
+ */
+function interruptedSubject(t: Tok[], i: number): Subject | undefined {
+  const a = w(t, i);
+  let verb: string;
+  let from: number;
+  if (a === 'i' && w(t, i + 1) === ',' && segmentStart(t, i)) {
+    verb = 'am';
+    from = i + 2;
+  } else if (a === 'what' && w(t, i + 1) === 'you' && segmentStart(t, i)
+    && ((w(t, i + 2) === 'have' && w(t, i + 3) === 'got') || (w(t, i + 2) === 'are' && TALK.has(w(t, i + 3))))) {
+    verb = 'is';
+    from = i + 4;
+  } else {
+    return undefined;
+  }
+  for (let k = from; k < t.length; k++) {
+    if (w(t, k) === verb && w(t, k - 1) === ',') {
+      const negated = NEG.has(w(t, k + 1));
+      return { kind: 'self', frame: a === 'i' ? 'i, ..., am' : `what you ${w(t, i + 2)} ${w(t, i + 3)} ... is`, start: i, end: negated ? k + 2 : k + 1, negated };
+    }
+  }
+  return undefined;
+}
+
 /** The subject starting at token i, if any. */
 export function subjectAt(t: Tok[], i: number): Subject | undefined {
   const a = w(t, i);
   const b = w(t, i + 1);
   const self = (end: number, frame: string): Subject => ({ kind: 'self', frame, start: i, end, negated: false });
-  if (a === 'i' && b === 'am') return self(i + 2, 'i am');
+  // "I ain't one" reads as "i is not": learner's "I is" is the same subject.
+  if (a === 'i' && (b === 'am' || b === 'is')) return self(i + 2, 'i am');
   if ((a === 'that' || a === 'it') && b === 'is' && w(t, i + 2) === 'me') return self(i + 3, `${a} is me`);
   if ((a === 'that' || a === 'it') && b === 'is' && w(t, i + 2) === 'just' && w(t, i + 3) === 'me') return self(i + 4, `${a} is just me`);
   if (a === 'this' && b === 'is') return self(i + 2, 'this is');
+  const interrupted = interruptedSubject(t, i);
+  if (interrupted) return interrupted;
   if (a === 'it' && b === 'is') return { kind: 'it', frame: 'it is', start: i, end: i + 2, negated: false };
   if (a === 'being' && segmentStart(t, i)) return self(i + 1, 'being');
   const speakingAs = ((w(t, i - 1) === 'speaking' || w(t, i - 1) === 'talking') && segmentStart(t, i - 1))
