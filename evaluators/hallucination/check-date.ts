@@ -2,11 +2,13 @@ import { deriveDate } from './arithmetic.js';
 import { avail, bad, none, ok, show, type Result, type TurnScope } from './check.js';
 import type { Claim } from './claims.js';
 import { namedRecords, topicVals, valsOf } from './scope.js';
+import { notCheckable, nowUnknown } from './unknown-now.js';
 
 /**
  * Date claims: a full date, a bare year, or a day of the month ("on the 15th"). Supported when the material states
  * the date (or the same day of the month, for a monthly date), or when it is a material date plus a period the reply
  * or the material gives for this topic (calendar or business days). A weekday written with the date must match it.
+ * When the conversation's date is unknown, what only "now" could decide is not checkable (unknown-now.ts).
  */
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -22,14 +24,20 @@ function nextDayOfMonth(dd: number, now: string): string {
 export function checkDate(c: Extract<Claim, { kind: 'date' }>, s: TurnScope): Result {
   const dates = avail(s, c, 'date');
   const values = dates.map((x) => String(x.v));
+  const known = !nowUnknown(s.r);
   if (/^\d{4}$/.test(c.value)) {
     const hit = dates.find((x) => String(x.v).startsWith(c.value));
-    if (hit || Math.abs(Number(c.value) - Number(s.m.now.slice(0, 4))) <= 1) return ok(hit ? 'a year in the material' : 'the current year or an adjacent one', hit?.ref);
-    return none('year not in the material');
+    if (hit || (known && Math.abs(Number(c.value) - Number(s.m.now.slice(0, 4))) <= 1)) return ok(hit ? 'a year in the material' : 'the current year or an adjacent one', hit?.ref);
+    return known ? none('year not in the material') : notCheckable(`so whether ${c.value} is the current year cannot be told`);
+  }
+  // Written without a year, the date took the year of "now": with "now" unknown only its day and month are its own.
+  if (!known && !c.value.startsWith('--') && !/\d{4}/.test(c.raw)) {
+    const same = dates.find((x) => /^\d{4}-/.test(String(x.v)) && String(x.v).slice(5) === c.value.slice(5));
+    return same ? ok('a date stated in the material (same day and month; written without a year)', same.ref) : notCheckable('and this date is written without a year');
   }
   const day = c.value.startsWith('--') ? c.value.slice(2) : c.value.slice(8, 10);
   const iso = c.value.startsWith('--') ? nextDayOfMonth(Number(day), s.m.now) : c.value;
-  if (c.weekday !== undefined && Number.isFinite(dayNo(iso))) {
+  if (c.weekday !== undefined && Number.isFinite(dayNo(iso)) && (known || !c.value.startsWith('--'))) {
     const wd = new Date(dayNo(iso) * 86_400_000).getUTCDay();
     if (wd !== c.weekday) return bad(`${iso} is a ${WEEKDAYS[wd]}, not a ${WEEKDAYS[c.weekday]}`);
   }
@@ -37,6 +45,7 @@ export function checkDate(c: Extract<Claim, { kind: 'date' }>, s: TurnScope): Re
   if (exact) return ok(exact.ref === 'now' ? "today's date" : 'a date stated in the material', exact.ref);
   const monthly = dates.find((x) => x.v === `--${day}`);
   if (monthly) return ok(`the material gives day ${Number(day)} of each month`, monthly.ref);
+  if (!known && c.value.startsWith('--')) return notCheckable(`so the month of day ${Number(day)} is not known`);
   // Periods the sentence states count only when the material states them too: a wrong window gives a wrong date.
   const materialDays = avail(s, c, 'days').map((x) => x.v as number);
   const periods = [
@@ -50,5 +59,5 @@ export function checkDate(c: Extract<Claim, { kind: 'date' }>, s: TurnScope): Re
   const named = valsOf(namedRecords(c, s.m), 'date');
   const topic = named.length ? named : topicVals(c, dates.filter((x) => x.ref !== 'now'));
   if (topic.length) return bad(`the material gives ${show(topic)} for this`, topic[0]!.ref);
-  return none('date not in the material');
+  return known ? none('date not in the material') : notCheckable('and this date may be today or follow from it');
 }

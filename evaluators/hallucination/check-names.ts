@@ -5,7 +5,7 @@ import { none, ok, type Result, type TurnScope } from './check.js';
 import type { Claim } from './claims.js';
 import { availableAt, plainText } from './material.js';
 import { NUMBER_WORDS_SOURCE } from '../nlp/number-words.js';
-import { contentWords, GENERIC } from './scope.js';
+import { GENERIC } from './scope.js';
 
 /**
  * Names and contact points. An offering name is supported when the material has it whole, a headed name's modifier
@@ -29,9 +29,12 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
     // A lower-case name is a description of an offering: its naming words must all be in one line of the material
     // ("the accident-only cover" for "Essential Accident Cover"); "our movers' pass" names nothing the brief has.
     // Numbers and periods describe ("the three-month repair warranty"); they are checked as durations, not names.
-    const naming = [...contentWords(words.slice(0, -1).join(' '), GENERIC, NOT_NAMING)];
+    const raw = (t: string, reject?: RegExp): string[] => t.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !GENERIC.has(w) && !reject?.test(w));
+    const naming = raw(words.slice(0, -1).join(' '), NOT_NAMING);
     const lines = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n|(?<=[.!?;])\s+/));
-    const line = lines.find((l) => { const ws = contentWords(l, GENERIC); return naming.every((w) => ws.has(w)); });
+    // Words match when one starts the other ("flexible" and "Flexi", "health" and "Healthy").
+    const meets = (w: string, x: string): boolean => Math.min(w.length, x.length) >= 4 && (w.startsWith(x) || x.startsWith(w));
+    const line = lines.find((l) => { const ws = raw(l); return naming.every((w) => ws.some((x) => meets(w, x))); });
     return line ? ok(`its naming words are in the material: "${line.slice(0, 80)}"`) : none('offering not in the material');
   }
   // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").

@@ -9,16 +9,17 @@ import { asserted, type Claim, type ClaimKind } from './claims.js';
 import { availableAt, compactText, type Material } from './material.js';
 import { checkPromise } from './promises.js';
 import { namedRecords, topicVals, valsOf } from './scope.js';
+import { durationFromUnknownNow } from './unknown-now.js';
 import type { Val, ValueKind } from './values.js';
 
 /**
  * Verdicts. `supported`: the material (brief, the customer's earlier words, earlier read-tool results) states the
  * value, or it follows by one arithmetic step. `contradicted`: not supported, and the material gives a different
  * value for the thing the sentence names (a catalog item, an order, a policy, a topic word). `unsupported`: neither.
- * `not-asserted`: negated or asked, kept as evidence only.
+ * `not-asserted`: negated or asked, and `not-checkable` (unknown-now.ts): kept as evidence only.
  */
 
-export type Verdict = 'supported' | 'unsupported' | 'contradicted' | 'not-asserted';
+export type Verdict = 'supported' | 'unsupported' | 'contradicted' | 'not-asserted' | 'not-checkable';
 
 export interface Checked {
   claim: Claim;
@@ -192,7 +193,7 @@ const checkers = {
       if (diff.every(Boolean)) return ok(`derived: ${diff.join('; ')}`);
     }
     if (onTopic.length) return bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
-    return none('duration not in the material');
+    return durationFromUnknownNow(c, s.r, dates) ?? none('duration not in the material');
   },
   date: (c, s) => checkDate(c as Extract<Claim, { kind: 'date' }>, s),
   time: (c, s) => {

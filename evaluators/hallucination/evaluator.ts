@@ -63,7 +63,8 @@ const METRIC_IDS = ['halluc.any', 'halluc.unsupported', 'halluc.contradicted', '
 export function hallucinationScores(a: HallucinationAssessment, r: ResolvedScenario): Score[] {
   const s = (id: (typeof METRIC_IDS)[number], v: number | null, why: string, ev: Evidence[] = []): Score => makeScore(LABEL, id, v, why, ev);
   if (!a.hasAgentText) return METRIC_IDS.map((id) => s(id, null, 'no agent text to check'));
-  const claims = a.checked.filter((x) => x.verdict !== 'not-asserted');
+  const claims = a.checked.filter((x) => x.verdict !== 'not-asserted' && x.verdict !== 'not-checkable');
+  const uncheckable = a.checked.filter((x) => x.verdict === 'not-checkable').length;
   const supported = claims.filter((x) => x.verdict === 'supported');
   const unsupported = claims.filter((x) => x.verdict === 'unsupported');
   const contradicted = claims.filter((x) => x.verdict === 'contradicted');
@@ -78,7 +79,7 @@ export function hallucinationScores(a: HallucinationAssessment, r: ResolvedScena
       : `${claims.length} claim(s), all supported by the material`, [...flagged.map(evidenceOf), ...a.forbidden.map(forbiddenEvidence)]),
     s('halluc.unsupported', unsupported.length, `${unsupported.length} claim(s) the material neither states nor lets one derive`, unsupported.map(evidenceOf)),
     s('halluc.contradicted', contradicted.length, `${contradicted.length} claim(s) where the material gives a different value for the same thing`, contradicted.map(evidenceOf)),
-    s('halluc.claims', claims.length, `${claims.length} asserted claim(s); negated or asked ones are evidence only`, a.checked.map(evidenceOf).slice(0, 50)),
+    s('halluc.claims', claims.length, `${claims.length} asserted claim(s); negated or asked ones are evidence only${uncheckable ? `; ${uncheckable} not checkable (the conversation's date is unknown)` : ''}`, a.checked.map(evidenceOf).slice(0, 50)),
     s('halluc.supported_share', claims.length ? supported.length / claims.length : null,
       claims.length ? `${supported.length} of ${claims.length} claim(s) supported` : 'no claims', flagged.map(evidenceOf)),
     s('halluc.numeric_precision', numeric.length ? numeric.filter((x) => x.verdict === 'supported').length / numeric.length : null,

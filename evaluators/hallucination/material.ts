@@ -75,7 +75,8 @@ function briefMaterial(r: ResolvedScenario): Material {
     now: s.now, segments: [], vals: [], records: [], maxDiscountPct: s.bounds.maxDiscountPct,
     contacts: { urls: new Set(), hosts: new Set(), emails: new Set(), phones: [] },
   };
-  m.vals.push({ kind: 'date', v: s.now, ref: 'now', turn: BRIEF, context: 'today' });
+  // An unknown date (s.nowKnown false) is a placeholder: it supports nothing (unknown-now.ts).
+  if (s.nowKnown !== false) m.vals.push({ kind: 'date', v: s.now, ref: 'now', turn: BRIEF, context: 'today' });
   for (const c of r.catalog) {
     const attrs = Object.entries(c.attributes).map(([k, v]) => `${k}: ${v}`).join('; ');
     const nums = Object.entries(c.attributes).flatMap(([k, v]) => (typeof v === 'number' ? valsOfField(k, v, `catalog:${c.sku}`, BRIEF) : []));

@@ -19,7 +19,7 @@ const JOIN = '(?:(?:for|of|and|&|the|de|at)[ \\t]+)?';
 const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+${JOIN}){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
 const RUN = new RegExp(`\\b${CAP}(?:[ \\t]+${JOIN}${CAP}){1,4}`, 'g');
 /** A lower-case offering after a determiner: "our movers' pass", "the extended version history add-on". */
-const LOWER = new RegExp(`\\b(?:our|the|a|an|your|this|that)[ \\t]+((?:[a-z0-9][a-z0-9'’/-]*[ \\t]+){1,3})(${OFFERING_HEADS.map(escapeRe).join('|')})\\b`, 'g');
+const LOWER = new RegExp(`\\b(?:[Oo]ur|[Tt]he|[Aa]n?|[Yy]our|[Tt]his|[Tt]hat)[ \\t]+((?:[a-z0-9][a-z0-9'’/-]*[ \\t]+){1,3})(${OFFERING_HEADS.map(escapeRe).join('|')})\\b`, 'g');
 /** Modifiers that describe rather than name ("your current plan", "a cheaper plan", "the right bundle"). */
 const DESCRIPTIVE = new Set([
   'current', 'existing', 'same', 'other', 'whole', 'entire', 'full', 'usual', 'right', 'best', 'perfect', 'great', 'good', 'ideal', 'cheapest',

@@ -38,8 +38,11 @@ const INCIDENTAL = /^(?:original|payment|method|card|account|bank|wallet|balance
 const words = (t: string): Set<string> => contentWords(t, GENERIC, new RegExp(`${PROMISE_WORDS.source}|${INCIDENTAL.source}`));
 
 /** A material text's sentences with their topic words, read once per text (material repeats across cells). */
-const sentencesOf = memoByText((text: string): { sentence: string; words: Set<string> }[] =>
-  text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((x) => x.trim()).filter(Boolean).map((sentence) => ({ sentence, words: words(sentence) })));
+const sentencesOf = memoByText((text: string): { sentence: string; words: Set<string> }[] => {
+  // A policy's label ("Cancellation: ...") is the topic of every sentence under it.
+  const label = /^([^:\n]{3,40}):\s/.exec(text)?.[1] ?? '';
+  return text.split(/(?<=[.!?])\s+|\n+|;\s*/).map((x) => x.trim()).filter(Boolean).map((sentence) => ({ sentence, words: words(`${label} ${sentence}`) }));
+});
 
 /** Per promise type and material sentence: granted (not negated where the grant word sits), refused, or neither. */
 const stance = memoByText((keyed: string): 'grant' | 'refuse' | 'none' => {

@@ -148,6 +148,17 @@ describe('closed-world grounding: hallucinations', () => {
     expect((await verdicts(plain)).filter((v) => v.startsWith('offering'))).toEqual([]);
   });
 
+  it('reads lower-case offerings by their naming words', async () => {
+    expect(await verdicts(reply('Our movers\' pass covers that.'))).toEqual(["offering:movers' pass:unsupported"]);
+    // "the rain boots bundle" names the Rain Boots; "your current plan" names nothing.
+    expect(await verdicts(reply('The rain boots bundle is popular, and your current plan stays as it is.'))).toEqual(['offering:rain boots bundle:supported']);
+  });
+
+  it('reads promises phrased through a negation or a free item', async () => {
+    expect(await verdicts(reply("Don't worry, there won't be any charge for the repair."))).toEqual(['promise:won\'t be any charge:unsupported']);
+    expect(await verdicts(reply('Your first session is free.'))).toEqual(['promise:Your first session is free:unsupported']);
+  });
+
   it('flags unsupported counts, times and promises', async () => {
     expect(await verdicts(reply('You can bring 2 checked bags.'))).toEqual(['count:2 checked bags:unsupported']);
     expect(await verdicts(reply('Our store closes at 9 pm.'))).toEqual(['time:9 pm:unsupported']);
