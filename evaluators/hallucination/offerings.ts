@@ -18,8 +18,10 @@ const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
 const JOIN = '(?:(?:for|of|and|&|the|de|at)[ \\t]+)?';
 const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+${JOIN}){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
 const RUN = new RegExp(`\\b${CAP}(?:[ \\t]+${JOIN}${CAP}){1,4}`, 'g');
+/** Heads that in lower case mostly name no offering: "a team member", "our refund policy", "your bank card". */
+const NOT_LOWER_HEADS = new Set(['member', 'members', 'status', 'offer', 'deal', 'sale', 'credit', 'policy', 'account', 'card', 'promise', 'benefit', 'benefits']);
 /** A lower-case offering after a determiner: "our movers' pass", "the extended version history add-on". */
-const LOWER = new RegExp(`\\b(?:[Oo]ur|[Tt]he|[Aa]n?|[Yy]our|[Tt]his|[Tt]hat)[ \\t]+((?:[a-z0-9][a-z0-9'’/-]*[ \\t]+){1,3})(${OFFERING_HEADS.map(escapeRe).join('|')})\\b`, 'g');
+const LOWER = new RegExp(`\\b(?:[Oo]ur|[Tt]he|[Aa]n?|[Yy]our|[Tt]his|[Tt]hat)[ \\t]+((?:[a-z0-9][a-z0-9'’/-]*[ \\t]+){1,3})(${OFFERING_HEADS.filter((h) => !NOT_LOWER_HEADS.has(h)).map(escapeRe).join('|')})\\b`, 'g');
 /** Modifiers that describe rather than name ("your current plan", "a cheaper plan", "the right bundle"). */
 const DESCRIPTIVE = new Set([
   'current', 'existing', 'same', 'other', 'whole', 'entire', 'full', 'usual', 'right', 'best', 'perfect', 'great', 'good', 'ideal', 'cheapest',
