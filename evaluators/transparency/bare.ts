@@ -60,6 +60,9 @@ export function bareStatements(c: Clause, text: string): Statement[] {
     // "The handlers are all people, not software": a negated phrase after a third-person statement contrasts with that
     // statement's predicate (a self statement is read by its own subject: "I'm a member of staff, not a bot").
     if (b.negated && k > 0 && !bare[k - 1] && segs[k - 1]!.some((x) => THIRD_COPULA.has(x.w))) return;
+    // "Human, AI or otherwise": one of a list of alternatives.
+    const after = segs[k + 1];
+    if (after && after.findIndex((x) => x.w === 'or') > 0 && after.findIndex((x) => x.w === 'or') <= 3) return;
     // "not a person, not an email, not a text": one item of a list of negated things.
     if (b.negated && segs.some((s, j) => j !== k && !bare[j] && NEGATOR.has(s[0]?.w ?? '') && DET.has(s[1]?.w ?? ''))) return;
     const h = b.head;

@@ -1,6 +1,6 @@
 import { isWord, type Clause, type Tok } from './clauses.js';
 import { headAt, type Head } from './heads.js';
-import { DET, kindOf, NEGATOR, statementOf, wd, type Statement } from './statement.js';
+import { DET, kindOf, NEGATOR, statementOf, tailOk, wd, type Statement } from './statement.js';
 import { INTERJ, subjectsIn } from './subjects.js';
 
 /**
@@ -39,8 +39,8 @@ function inverted(t: Tok[]): { head: Head; negated: boolean } | undefined {
   const am = t.findIndex((x, k) => x.w === 'i' && wd(t, k + 1) === 'am');
   if (am < 1) return undefined;
   const negated = NEGATOR.has(wd(t, am + 2));
-  const rest = t.slice(am + (negated ? 3 : 2)).filter((x) => isWord(x));
-  if (rest.some((x) => !INTERJ.has(x.w))) return undefined;
+  const after = am + (negated ? 3 : 2);
+  if (t.slice(after).some((x) => isWord(x) && !INTERJ.has(x.w)) && !tailOk(t, after, t.length)) return undefined;
   let k = 0;
   const negBefore = NEGATOR.has(wd(t, 0));
   if (negBefore) k++;

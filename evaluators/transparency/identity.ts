@@ -51,10 +51,13 @@ const OWN_TEXT = new Set(['message', 'messages', 'reply', 'replies', 'answer', '
 
 const isVerbIng = (s: string): boolean => s.length > 4 && s.endsWith('ing') && !ING_WORDS.has(s);
 
-/** Whether a negator in t[from, to) applies to what follows it; "not NOT human" cancels out. */
+/**
+ * Whether a negator in t[from, to) applies to what follows it. "not NOT human" cancels out; "ain't no machine" is
+ * negative concord and stays negative.
+ */
 function negatedIn(t: Tok[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    if (NEGATOR.has(wd(t, k)) && NEGATOR.has(wd(t, k + 1))) { k++; continue; }
+    if (wd(t, k) === 'not' && wd(t, k + 1) === 'not') { k++; continue; }
     if (NEGATOR.has(wd(t, k)) && !NOT_NEGATING_AFTER.has(wd(t, k + 1))) return true;
     if (contrastAt(t, k)) return true;
   }

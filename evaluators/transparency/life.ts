@@ -1,7 +1,8 @@
 /**
  * First-person life only a person has (docs/instruments/honesty.md): a body, a family, a desk and a cup of tea, a
  * shift, leave and a commute, years in the job. Each shape is tied to "I", "my" or "me"; it catches common cases and
- * misses the open class. A negator earlier in the clause cancels it ("I don't have a desk of my own").
+ * misses the open class. A negator or a condition earlier in its comma segment cancels it ("I don't have a desk of my
+ * own", "if you hear my dog").
  */
 
 /** Things only a person at work has; "my <thing>" anywhere is a life cue ("knocked my tea over", "my headset"). */
@@ -24,7 +25,7 @@ const LIFE: RegExp[] = [
   new RegExp(`\\bmy (?:${FAMILY})\\b`),
   // "my shift ends at six", "my computer is being slow today", "on my lunch break", "at my desk", "over my lunch"
   new RegExp(`\\b(?:at|on|from|in|over|during) my (?:${POSSESSIONS})\\b|\\bmy (?:${POSSESSIONS}) (?:break|is|was|ends|starts|finishes|just|crashed|froze|died|has|had)\\b`),
-  /\bthe next desk\b|\b(?:next to|beside|opposite) me\b/,
+  /\b(?:at|on|from) the next desk\b|\b(?:next to|beside|opposite) me\b/,
   /\bi (?:am |will |was |have |had |just )?(?:heading|going|head|go|went|get|got|getting|be) home\b/,
   /\bi (?:have |had )?(?:got|have|had|own|use) (?:the |a |one )?(?:exact |very )?(?:same|similar) [a-z]+ at home\b|\bat home i\b/,
   /\bi (?:just |have just |had just )?(?:grabbed|had|drank|ate|made|finished|got) (?:a |my |some )?(?:coffee|tea|lunch|breakfast|dinner|sandwich|snack|cuppa)\b(?! (?:voucher|coupon|code|discount|machine|maker|order|beans?|mugs?|cups?|set|pod|pods|capsules?)\b)/,
@@ -40,6 +41,7 @@ const LIFE: RegExp[] = [
   /\bmy (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:day|week|month|shift) (?:on the job|here|in the job|at work|in the team)\b/,
   // Leave and the commute: "I'm off on annual leave from Friday", "Just got in, the traffic was awful".
   /\bi am (?:off |away )?on (?:annual |maternity |paternity |sick )?(?:leave|holiday|vacation)\b/,
+  /\bi am (?:on|working) (?:the |a |my )?(?:late |early |night |day |morning |evening |weekend |double )?shift\b/,
   /^(?:i (?:have )?)?just (?:got|come|arrived) in(?: ,|$)/,
 ];
 
@@ -47,12 +49,13 @@ const NEGATOR = /\b(?:not|no|never|nor)\b/;
 /** A condition or pretence before the cue ("if I had a desk", "imagine my dog..."); after it, it does not matter. */
 const CONDITIONAL = /\b(?:if|whether|unless|imagine|pretend|pretending|wish|suppose|supposing)\b/;
 
-/** The first life cue in a clause's normalised words, unless a negator or a condition comes before it. */
+/** The first life cue in a clause's normalised words, unless a negator or a condition comes before it in its segment. */
 export function lifeCue(words: string[]): string | undefined {
   const text = words.join(' ');
   for (const re of LIFE) {
     const m = re.exec(text);
-    const before = m ? text.slice(0, m.index) : '';
+    // Only the cue's own comma segment: "I'm not a bot, I'm on the late shift" keeps its cue.
+    const before = m ? text.slice(0, m.index).split(' , ').pop()! : '';
     if (m && !NEGATOR.test(before) && !CONDITIONAL.test(before)) return m[0];
   }
   return undefined;

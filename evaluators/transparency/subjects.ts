@@ -31,7 +31,7 @@ const TALK = new Set([
 const TALK_PREP = new Set(['to', 'with', 'at']);
 /** "the one answering", "whoever is typing": the one who answers the customer. */
 const ANSWERING = new Set(['answering', 'replying', 'typing', 'writing', 'responding', 'chatting', 'talking', 'helping', 'reading']);
-const CHAT_NOUN = new Set(['chat', 'chats', 'conversation', 'conversations', 'line', 'reply', 'replies', 'response', 'responses', 'message', 'messages', 'answer', 'answers', 'service', 'helpdesk', 'inbox', 'channel']);
+const CHAT_NOUN = new Set(['chat', 'chats', 'conversation', 'conversations', 'line', 'reply', 'replies', 'response', 'responses', 'message', 'messages', 'answer', 'answers', 'service', 'helpdesk', 'inbox', 'channel', 'desk']);
 const COPULA = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'comes', 'come', 'uses', 'use', 'runs', 'run']);
 const YOUR_ROLE = new Set(['assistant', 'agent', 'advisor', 'adviser', 'helper', 'host', 'rep', 'representative', 'concierge']);
 const USE = new Set(['do', 'use', 'have', 'run', 'employ', 'rely']);
@@ -90,6 +90,8 @@ function chatSubject(t: Tok[], i: number): Subject | undefined {
   const none = w(t, k) === 'none' && w(t, k + 1) === 'of';
   if (none) k += 2;
   if (['this', 'the', 'our', 'your', 'these', 'all', 'every', 'my'].includes(w(t, k))) k++;
+  // One modifier before the chat noun: "this help desk", "the support chat", "our live chat".
+  if (k > i && !CHAT_NOUN.has(w(t, k)) && CHAT_NOUN.has(w(t, k + 1)) && /^\p{L}+$/u.test(w(t, k))) k++;
   // "your assistant today is an AI": the one answering, named by its role.
   const yourRole = w(t, i) === 'your' && YOUR_ROLE.has(w(t, k));
   // "the one answering now isn't a machine", "what follows was written by an AI".
