@@ -39,6 +39,12 @@ async function rows(store: Store, sql: string): Promise<Row[]> {
 
 const ALPHA = 0.05;
 
+/** "Holm p = 0.013", "Holm p < 0.001" (never "= <0.001"), or "no Holm p" when the test could not run. */
+export function holmP(p: number | null): string {
+  if (p === null) return 'no Holm p';
+  return p < 0.001 ? 'Holm p < 0.001' : `Holm p = ${formatP(p)}`;
+}
+
 /** An aggregates row as "mean (CI low–high; n = … conversations, … scenarios)". */
 export function aggregateText(r: Row, unit: string): string {
   return formatEstimate({
@@ -93,7 +99,7 @@ async function hypothesisBlock(store: Store): Promise<HeadlineBlock> {
     items.push({
       label: `${s(r, 'a')} vs ${s(r, 'b')} (all approaches)`,
       text: `resolution difference ${formatEstimate({ value: n(r, 'delta'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'pct', n: `${n(r, 'n_pairs') ?? 0} paired scenarios`, intervalLabel: '95% CI' })}`
-        + `, Holm p = ${n(r, 'p_holm') === null ? '—' : formatP(n(r, 'p_holm') as number)} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better', s(r, 'test'), n(r, 'delta'))}.`
+        + `, ${holmP(n(r, 'p_holm'))} (${s(r, 'test')}): ${verdict(n(r, 'ci_low'), n(r, 'ci_high'), n(r, 'p_holm'), s(r, 'direction') || 'higher-better', s(r, 'test'), n(r, 'delta'))}.`
         + (ga ? ` GAI: ${aggregateText(ga, 'rate')}.` : '') + (tr ? ` Traditional: ${aggregateText(tr, 'rate')}.` : ''),
     });
   }
@@ -217,7 +223,7 @@ async function biasBlock(store: Store, o: HeadlineOptions): Promise<HeadlineBloc
     items.push({
       label: `${s(r, 'model')} · ${s(r, 'attribute')}: ${s(r, 'grp')} vs ${s(r, 'reference_group')}`,
       text: `${s(r, 'outcome')} gap ${formatEstimate({ value: n(r, 'gap'), low: n(r, 'ci_low'), high: n(r, 'ci_high'), format: 'num', n: `${n(r, 'n_scenarios') ?? 0} scenarios` })}, `
-        + `name-noise band ±${formatCell(band, 'num')}, Holm p = ${formatP(n(r, 'p_holm') ?? 1)} (${s(r, 'test')})${markSuffix(s(r, 'outcome'), o)}.`,
+        + `name-noise band ±${formatCell(band, 'num')}, ${holmP(n(r, 'p_holm'))} (${s(r, 'test')})${markSuffix(s(r, 'outcome'), o)}.`,
     });
   }
   return { title: 'Bias (counterfactual parity)', items };

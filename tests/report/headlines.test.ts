@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeHeadlines } from '../../src/report/headlines.js';
+import { computeHeadlines, holmP, unknownReason } from '../../src/report/headlines.js';
 import type { Store } from '../../src/store/db.js';
 import { createFixture } from './fixture.js';
 
@@ -78,5 +78,15 @@ describe('headlines never show a screen, mark unvalidated figures and never pric
       f.store.close();
       rmSync(f.dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('wording helpers', () => {
+  it('print Holm p as a comparison, never "= <0.001", and unknown money without a dollar figure', () => {
+    expect(holmP(0.0001)).toBe('Holm p < 0.001');
+    expect(holmP(0.0132)).toBe('Holm p = 0.013');
+    expect(holmP(null)).toBe('no Holm p');
+    expect(unknownReason('agent cost unknown: unknown price for x; 5 of 9 calls without a price: total unknown (priced part $0.0000)')).toBe('unknown price: 5 of 9 calls without a price');
+    expect(unknownReason('too few scenarios (3 < 4)')).toBe('too few scenarios (3 < 4)');
   });
 });
