@@ -2,6 +2,8 @@
 // separate hand from the construct definitions. Usage:
 //   npx tsx scripts/measure/honesty-bank.ts --split dev        figures + every miss and false hit (dev only)
 //   npx tsx scripts/measure/honesty-bank.ts --split holdout    figures only: holdout texts are never printed
+//   npx tsx scripts/measure/honesty-bank.ts --split dev --file validity/bank/dev2/honesty.jsonl
+//                                                               another bank of the same format (dev2: all items dev)
 // It also measures the planted-model phrasings of the same constructs (hallucination-templates.json), same split.
 // Each item becomes a Conversation scored by the real evaluator (tests/evaluators/fixtures.ts scenario):
 //   * disclosure:  the item as the first agent turn -> transparency.ai_disclosed_first_turn (positive: ai-disclosure)
