@@ -4,6 +4,7 @@ import { seededRandom } from '../core/seeded-random.js';
 import { drawFault, FaultRatesSchema, type FaultKind, type FaultRates } from './faults.js';
 import { LimitEnforcer, type EnforcedLimits } from './rate-limits.js';
 import { writeChatStream } from './chat-stream.js';
+import { PrefixCache } from './prefix-cache.js';
 
 /** The part of an OpenAI chat-completions request the mock looks at. */
 export interface ChatRequest {
@@ -14,6 +15,7 @@ export interface ChatRequest {
   max_completion_tokens?: number;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
+  prompt_cache_key?: string;
 }
 
 export interface MockReply {
@@ -41,6 +43,11 @@ export interface MockServerOptions {
   limits?: EnforcedLimits;
   /** Streamed replies (`stream: true`): the pause between two events. */
   streamGapMs?: number;
+  /**
+   * Play OpenAI's automatic prompt cache (src/mock/prefix-cache.ts), one cache per prompt_cache_key: prompt_tokens and
+   * prompt_tokens_details.cached_tokens come from it.
+   */
+  promptCache?: boolean;
 }
 
 export interface MockServer {
@@ -72,6 +79,15 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
   const journal = { total: 0, ok: 0, rateLimit: 0, serverError: 0, timeout: 0, malformed: 0, truncated: 0, slow: 0, limited: 0 };
   const enforcer = opts.limits ? new LimitEnforcer(opts.limits) : undefined;
   const admitted: Array<{ at: number; tokens: number }> = [];
+  const caches = new Map<string, PrefixCache>();
+  const cacheUsage = (body: ChatRequest): { prompt_tokens: number; prompt_tokens_details: { cached_tokens: number } } => {
+    const key = body.prompt_cache_key ?? '';
+    let c = caches.get(key);
+    if (!c) { c = new PrefixCache('automatic', 1024, 128); caches.set(key, c); }
+    const tools = body.tools?.length ? [{ key: JSON.stringify(body.tools), text: JSON.stringify(body.tools.map((t) => t.function)) }] : [];
+    const u = c.use([...tools, ...body.messages.map((m) => ({ key: JSON.stringify(m), text: m.content ?? JSON.stringify(m.tool_calls ?? '') }))]);
+    return { prompt_tokens: u.total, prompt_tokens_details: { cached_tokens: u.read } };
+  };
   let n = 0;
   const sockets = new Set<import('node:net').Socket>();
 
@@ -122,7 +138,10 @@ export async function startMockOpenAI(opts: MockServerOptions = {}): Promise<Moc
           ...(reply.toolCalls?.length ? { tool_calls: reply.toolCalls.map((t, i) => ({ id: `call_${idx}_${i}`, type: 'function', function: { name: t.name, arguments: JSON.stringify(t.arguments) } })) } : {}),
         },
       }],
-      usage: { prompt_tokens: reply.promptTokens ?? estimateTokens(body), completion_tokens: reply.completionTokens ?? Math.max(1, Math.round(reply.content.length / 4)), total_tokens: 0 },
+      usage: {
+        prompt_tokens: reply.promptTokens ?? estimateTokens(body), completion_tokens: reply.completionTokens ?? Math.max(1, Math.round(reply.content.length / 4)), total_tokens: 0,
+        ...(opts.promptCache ? cacheUsage(body) : {}),
+      },
     };
     if (body.stream && fault === 'ok') {
       await writeChatStream(res, completion, { gapMs: opts.streamGapMs ?? 0, includeUsage: body.stream_options?.include_usage === true, headers: limitHeaders });

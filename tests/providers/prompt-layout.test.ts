@@ -39,6 +39,14 @@ describe('layoutSystem', () => {
     expect(layoutSystem(`${PERSONA_HEADING}\n- Name: A B\n\n## Catalog\n- x`)).toEqual({ stable: '## Catalog\n- x', variable: `${PERSONA_HEADING}\n- Name: A B` });
   });
 
+  it('moves scenario contexts (which may name the customer) after the shared part too, by heading only', () => {
+    const system = `Role\n\n# Brief\n## Catalog\n- coat\n\n${PERSONA_HEADING}\n- Name: Ana Li\n\n## Signals\n- late\n\n## Account note\nAna Li joined in May.\n\nSecond paragraph.\n\n## Contact points you may give\n- help@x.test`;
+    expect(layoutSystem(system)).toEqual({
+      stable: 'Role\n\n# Brief\n## Catalog\n- coat\n\n## Signals\n- late\n\n## Contact points you may give\n- help@x.test',
+      variable: `${PERSONA_HEADING}\n- Name: Ana Li\n\n## Account note\nAna Li joined in May.\n\nSecond paragraph.`,
+    });
+  });
+
   it('gives one prompt-cache key per scenario prefix: the same for every variant, another for another scenario or tool set', () => {
     const keys = new Map<string, Set<string>>();
     for (const p of prompts) (keys.get(p.scenario) ?? keys.set(p.scenario, new Set()).get(p.scenario)!).add(stablePrefixKey(p));
