@@ -2,7 +2,7 @@ import { deriveDate } from './arithmetic.js';
 import { avail, bad, none, ok, show, type Result, type TurnScope } from './check.js';
 import type { Claim } from './claims.js';
 import { namedRecords, topicVals, valsOf } from './scope.js';
-import { notCheckable, nowUnknown } from './unknown-now.js';
+import { datedOnly, notCheckable, nowUnknown, yearFromPlaceholder } from './unknown-now.js';
 
 /**
  * Date claims: a full date, a bare year, or a day of the month ("on the 15th"). Supported when the material states
@@ -22,18 +22,21 @@ function nextDayOfMonth(dd: number, now: string): string {
 }
 
 export function checkDate(c: Extract<Claim, { kind: 'date' }>, s: TurnScope): Result {
-  const dates = avail(s, c, 'date');
-  const values = dates.map((x) => String(x.v));
   const known = !nowUnknown(s.r);
+  const dates = datedOnly(avail(s, c, 'date'), s.r);
+  const values = dates.map((x) => String(x.v));
   if (/^\d{4}$/.test(c.value)) {
     const hit = dates.find((x) => String(x.v).startsWith(c.value));
     if (hit || (known && Math.abs(Number(c.value) - Number(s.m.now.slice(0, 4))) <= 1)) return ok(hit ? 'a year in the material' : 'the current year or an adjacent one', hit?.ref);
     return known ? none('year not in the material') : notCheckable(`so whether ${c.value} is the current year cannot be told`);
   }
-  // Written without a year, the date took the year of "now": with "now" unknown only its day and month are its own.
-  if (!known && !c.value.startsWith('--') && !/\d{4}/.test(c.raw)) {
-    const same = dates.find((x) => /^\d{4}-/.test(String(x.v)) && String(x.v).slice(5) === c.value.slice(5));
-    return same ? ok('a date stated in the material (same day and month; written without a year)', same.ref) : notCheckable('and this date is written without a year');
+  // Written without a year, a date took the year of "now": with "now" unknown only its day and month are its own.
+  if (!known && !c.value.startsWith('--')) {
+    const yearless = !/\d{4}/.test(c.raw);
+    const dayMonth = avail(s, c, 'date').filter(yearFromPlaceholder(s.r));
+    const same = (yearless ? [...dates, ...dayMonth] : dayMonth).find((x) => /^\d{4}-/.test(String(x.v)) && String(x.v).slice(5) === c.value.slice(5));
+    if (same) return ok(`a date stated in the material (same day and month${yearless ? '; written without a year' : ''})`, same.ref);
+    if (yearless) return notCheckable('and this date is written without a year');
   }
   const day = c.value.startsWith('--') ? c.value.slice(2) : c.value.slice(8, 10);
   const iso = c.value.startsWith('--') ? nextDayOfMonth(Number(day), s.m.now) : c.value;
@@ -56,7 +59,7 @@ export function checkDate(c: Extract<Claim, { kind: 'date' }>, s: TurnScope): Re
   ];
   const d = deriveDate(iso, values, periods, s.m.now);
   if (d) return ok(`derived: ${d}`);
-  const named = valsOf(namedRecords(c, s.m), 'date');
+  const named = datedOnly(valsOf(namedRecords(c, s.m), 'date'), s.r);
   const topic = named.length ? named : topicVals(c, dates.filter((x) => x.ref !== 'now'));
   if (topic.length) return bad(`the material gives ${show(topic)} for this`, topic[0]!.ref);
   return known ? none('date not in the material') : notCheckable('and this date may be today or follow from it');

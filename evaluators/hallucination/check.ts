@@ -9,7 +9,7 @@ import { asserted, type Claim, type ClaimKind } from './claims.js';
 import { availableAt, compactText, type Material } from './material.js';
 import { checkPromise } from './promises.js';
 import { namedRecords, topicVals, valsOf } from './scope.js';
-import { durationFromUnknownNow } from './unknown-now.js';
+import { datedOnly, durationFromUnknownNow } from './unknown-now.js';
 import type { Val, ValueKind } from './values.js';
 
 /**
@@ -183,7 +183,7 @@ const checkers = {
     const onTopic = [...valsOf(namedRecords(c, s.m), 'days'), ...topicVals(c, all)];
     const offTopic = onTopic.length > 0 && !d.days.every((days) => onTopic.some((x) => sameDays(numberOf(x), days, loose))) && !hits.some((h) => h && fromCustomer(h));
     if (!offTopic && hits.every(Boolean)) return ok(hits[0]!.ref.startsWith('customer@') ? 'the customer said this duration' : 'a duration stated in the material', hits[0]!.ref);
-    const dates = avail(s, c, 'date').map((x) => String(x.v));
+    const dates = datedOnly(avail(s, c, 'date'), s.r).map((x) => String(x.v));
     const derived = d.days.map((days) => deriveDays(days, dates, onTopic.map(numberOf), s.m.now));
     if (derived.every(Boolean)) return ok(`derived: ${derived.join('; ')}`);
     if (LEFT.test(c.sentence)) {
@@ -192,7 +192,7 @@ const checkers = {
       const diff = d.days.map((days) => deriveDayDifference(days, [...onTopic.map(numberOf), ...customer], [...all.map(numberOf), ...customer], loose));
       if (diff.every(Boolean)) return ok(`derived: ${diff.join('; ')}`);
     }
-    if (onTopic.length) return bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
+    if (onTopic.length) return durationFromUnknownNow(c, s.r, dates) ?? bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
     return durationFromUnknownNow(c, s.r, dates) ?? none('duration not in the material');
   },
   date: (c, s) => checkDate(c as Extract<Claim, { kind: 'date' }>, s),

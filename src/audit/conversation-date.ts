@@ -12,9 +12,9 @@ export interface ConversationDate {
 }
 
 /**
- * Stands in for an unknown date in the scenario's required `now` field. A date long before any transcript, so that
- * nothing the agent says can be supported by a difference to it: date and duration claims that only "now" could
- * support count as unverifiable (never as supported).
+ * Stands in for an unknown date in the scenario's required `now` field, always with `nowKnown: false` beside it: the
+ * grounding check then supports nothing with it, and a date or duration that only "now" could decide is
+ * `not-checkable` (never supported, never a fabrication). A date long before any transcript, as a second guard.
  */
 export const UNKNOWN_NOW = '1970-01-01';
 

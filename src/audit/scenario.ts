@@ -40,7 +40,9 @@ export function auditScenario(rec: AuditRecord, o: AuditScenarioOptions): Scenar
     domain: o.domain,
     difficulty: 'multi-step',
     tags: ['audit', ...(rec.truth?.outcome ? [`outcome:${rec.truth.outcome}`] : [])],
+    // Without a date the scenario says so: `now` is a placeholder, and what only "now" could decide is not checkable.
     now: rec.date.date ?? UNKNOWN_NOW,
+    ...(rec.date.date === null ? { nowKnown: false } : {}),
     persona: { firstName: '', lastName: '', variantSets: [] },
     customer: {
       reason: 'audited conversation',

@@ -139,6 +139,12 @@ export const ScenarioSchema = strict({
   tags: z.array(z.string()).default([]),
   /** Local "now" for relative dates. */
   now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD'),
+  /**
+   * `false` when the day the conversation happened is not known (an audited transcript the file does not date):
+   * `now` is then only a placeholder, and a date or duration that only "now" could support is not checkable (never
+   * counted as supported, nor as a fabrication). Absent means `now` is the real date.
+   */
+  nowKnown: z.boolean().optional(),
   persona: strict({
     /** Baseline slot values; counterfactual variants overwrite only the slots of their attribute. */
     firstName: z.string(),
