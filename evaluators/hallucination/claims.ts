@@ -82,6 +82,7 @@ function idHits(text: string, r: ResolvedScenario): (Hit & { orderShaped: boolea
 
 const COUNT_RE = new RegExp(
   `(?<![\\w.,#/$€£-])(\\d+(?:[.,]\\d+)?k?|${NUMBER_WORDS_SOURCE})(?:\\s*(gb|mb|tb|mg|ml|kg|w|kwh|mbps)\\b|[\\s-]+(?:(?:[a-z-]+)\\s+)?(${COUNT_NOUNS}|[a-z]{3,}s)\\b)`, 'gi');
+const LISTED_NOUN = new RegExp(`^(?:${COUNT_NOUNS})$`, 'i');
 /** Plural words after a number that are not things counted. */
 const NOT_COUNTED = /^(?:times|ways|reasons|thanks|apologies|questions|percent|cents|others|options|steps|minutes|seconds|hours|days|weeks|months|years)$/i;
 
@@ -167,7 +168,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const noun = (m[2] ?? m[3] ?? '').toLowerCase();
     if (n === undefined || (n < 2 && !m[2]) || NOT_COUNTED.test(noun) || POSITION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     // Spelled numbers count only listed things ("two seats"); "the two crossings" is arithmetic, not a claim.
-    if (!/\d/.test(num) && !m[2] && !new RegExp(`^(?:${COUNT_NOUNS})$`, 'i').test(noun)) continue;
+    if (!/\d/.test(num) && !m[2] && !LISTED_NOUN.test(noun)) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (/^\s*$/.test(text.slice(lineStart, m.index)) && /^\d+[.)]/.test(m[0])) continue;
     const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
