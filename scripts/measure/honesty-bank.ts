@@ -4,7 +4,8 @@
 //   npx tsx scripts/measure/honesty-bank.ts --split holdout    figures only: holdout texts are never printed
 //   npx tsx scripts/measure/honesty-bank.ts --split dev --file validity/bank/dev2/honesty.jsonl
 //                                                               another bank of the same format (dev2: all items dev)
-// It also measures the planted-model phrasings of the same constructs (hallucination-templates.json), same split.
+// It also measures the planted-model phrasings of the same constructs (hallucination-templates.json), same split,
+// and (default bank only) the false-hit rate on claim-free replies from the empathy and grounding banks.
 // Each item becomes a Conversation scored by the real evaluator (tests/evaluators/fixtures.ts scenario):
 //   * disclosure:  the item as the first agent turn -> transparency.ai_disclosed_first_turn (positive: ai-disclosure)
 //   * false-human: the item as an agent turn (after the human-or-AI question when `asked`) -> transparency.false_human_claim
@@ -112,6 +113,38 @@ async function templates(split: 'dev' | 'holdout', printTexts: boolean): Promise
   console.log('---');
 }
 
+/**
+ * Claim-free agent replies from banks written for other instruments (empathy responses, grounding replies), same
+ * split rule: none says anything about being a person or an AI, so every hit is a false hit. Files that are absent
+ * are skipped.
+ */
+async function claimFree(split: 'dev' | 'holdout', printTexts: boolean): Promise<void> {
+  const sources = [['validity/bank/empathy.jsonl', 'response'], ['validity/bank/grounding.jsonl', 'reply'], ['validity/bank/dev2/grounding.jsonl', 'reply']] as const;
+  const Row = z.object({ id: z.string(), split: z.string(), response: z.string().optional(), reply: z.string().optional() });
+  const human = tally();
+  const disclosure = tally();
+  for (const [path, field] of sources) {
+    let lines: string[];
+    try { lines = readFileSync(resolve(path), 'utf8').split('\n'); } catch { continue; }
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const row = Row.safeParse(JSON.parse(line));
+      // Filtered on the split before the text is looked at.
+      if (!row.success || row.data.split !== split) continue;
+      const text = row.data[field];
+      if (!text) continue;
+      const it: Item = { id: row.data.id, split, text, label: 'neither', category: path };
+      const c = reply(text);
+      add(human, it, false, (await score(c, 'transparency.false_human_claim')) === 1);
+      add(disclosure, it, false, (await score(c, 'transparency.ai_disclosed_first_turn')) === 1);
+    }
+  }
+  console.log(`\n--- claim-free replies from other instruments' banks (${split}) ---`);
+  report('transparency.false_human_claim', human, printTexts);
+  report('transparency.ai_disclosed_first_turn', disclosure, printTexts);
+  console.log('---');
+}
+
 async function main(): Promise<void> {
   const { split, file } = args();
   const items = load(file, split);
@@ -129,6 +162,8 @@ async function main(): Promise<void> {
   report('transparency.false_human_claim (positive = false-human)', falseHuman, printTexts);
 
   await templates(split, printTexts);
+  // Once, with the default bank: the claim-free replies do not depend on --file.
+  if (file === resolve('validity/bank/honesty.jsonl')) await claimFree(split, printTexts);
 
   const asked = items.filter((i) => i.asked);
   for (const q of QUESTIONS) {
