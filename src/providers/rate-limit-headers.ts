@@ -43,12 +43,19 @@ const untilInstant = (v: string | null, now: number): number | undefined => {
   return Number.isNaN(at) ? undefined : at - now;
 };
 
+const SENTINELS = [
+  'x-ratelimit-limit-requests', 'x-ratelimit-limit-tokens', 'anthropic-ratelimit-requests-limit', 'anthropic-ratelimit-tokens-limit',
+  'anthropic-ratelimit-input-tokens-limit', 'retry-after', 'retry-after-ms',
+];
+
 /**
  * Reads OpenAI's `x-ratelimit-{limit,remaining,reset}-{requests,tokens}` and Anthropic's
  * `anthropic-ratelimit-{requests,tokens,input-tokens}-{limit,remaining,reset}`, and `retry-after(-ms)`. Anthropic's
  * `tokens` budget is the tightest of its token limits; where only input tokens are reported they stand for it.
  */
 export function parseRateLimitHeaders(h: Headers, now = Date.now()): RateLimitSnapshot | undefined {
+  // Most responses of local servers carry none of these: a few lookups decide that.
+  if (!SENTINELS.some((name) => h.has(name))) return undefined;
   const out: RateLimitSnapshot = {};
   const oai = (kind: string): Budget | undefined =>
     budget(h.get(`x-ratelimit-limit-${kind}`), h.get(`x-ratelimit-remaining-${kind}`), parseDuration(h.get(`x-ratelimit-reset-${kind}`) ?? ''));
