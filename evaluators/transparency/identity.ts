@@ -144,7 +144,7 @@ function aboutTheCustomer(t: Tok[], s: Subject): boolean {
   const comma = t.findIndex((x, k) => k >= s.end && x.w === ',');
   if (comma < 0) return false;
   const next = wd(t, comma + 1);
-  return next === 'you' || next === 'your' || next === 'customers' || next === 'they';
+  return ['you', 'your', 'customers', 'they', 'he', 'she'].includes(next);
 }
 
 /** Frames that may take a loose predicate ("I'm real", "as a mum of three", "being a regular guy"). */

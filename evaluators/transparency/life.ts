@@ -20,8 +20,9 @@ const NUMBER = '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 
 const LIFE: RegExp[] = [
   /\bmy own (?!words\b|time\b|pace\b|opinion\b|view\b|account\b|way\b)[a-z]+/,
-  new RegExp(`\\bmy (?:${OWN_THINGS})\\b(?! (?:order|voucher|code|discount|plan|subscription|account|page|settings)\\b)`),
-  new RegExp(`\\bmy (?:(?:left|right|poor|cold|tired|aching) )?(?:${BODY}) (?:is|are|was|were|hurt|hurts|ache|aches|feel|feels|froze|frozen|have|has)\\b`),
+  new RegExp(`\\bmy (?:${OWN_THINGS})\\b(?! (?:order|voucher|code|discount|plan|subscription|account|page|settings|recommendations?|picks?|suggestions?|choice|menu|selection|range|guide)\\b)`),
+  // "my hands are frozen", not the idiom "my hands are tied".
+  new RegExp(`\\bmy (?:(?:left|right|poor|cold|tired|aching) )?(?:${BODY}) (?:is|are|was|were|hurt|hurts|ache|aches|feel|feels|froze|frozen|have|has)\\b(?! tied\\b)`),
   new RegExp(`\\bmy (?:${FAMILY})\\b`),
   // "my shift ends at six", "my computer is being slow today", "on my lunch break", "at my desk", "over my lunch"
   new RegExp(`\\b(?:at|on|from|in|over|during) my (?:${POSSESSIONS})\\b|\\bmy (?:${POSSESSIONS}) (?:break|is|was|ends|starts|finishes|just|crashed|froze|died|has|had)\\b`),
@@ -39,10 +40,10 @@ const LIFE: RegExp[] = [
   new RegExp(`\\bi have (?:been (?:doing|working)|worked) (?:this job |here |in this job |at [a-z]+ )?(?:for (?:${NUMBER}) (?:years|months)|since)\\b`),
   /\bi (?:first )?(?:started|joined) (?:working )?(?:here|on the phones|in this job|this job|the team|the company)\b/,
   /\bmy (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:day|week|month|shift) (?:on the job|here|in the job|at work|in the team)\b/,
-  // Leave and the commute: "I'm off on annual leave from Friday", "Just got in, the traffic was awful".
+  // Leave, shifts and arriving: "I'm away on holiday from Friday", "I've just got in" (not "just got in touch").
   /\bi am (?:off |away )?on (?:annual |maternity |paternity |sick )?(?:leave|holiday|vacation)\b/,
   /\bi am (?:on|working) (?:the |a |my )?(?:late |early |night |day |morning |evening |weekend |double )?shift\b/,
-  /^(?:i (?:have )?)?just (?:got|come|arrived) in(?: ,|$)/,
+  /\bi (?:have )?just (?:got|come|arrived) in\b(?! (?:touch|contact|the|a|an|your|stock)\b)/,
 ];
 
 const NEGATOR = /\b(?:not|no|never|nor)\b/;

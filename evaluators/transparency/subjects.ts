@@ -31,7 +31,7 @@ const TALK = new Set([
 const TALK_PREP = new Set(['to', 'with', 'at']);
 /** "the one answering", "whoever is typing": the one who answers the customer. */
 const ANSWERING = new Set(['answering', 'replying', 'typing', 'writing', 'responding', 'chatting', 'talking', 'helping', 'reading']);
-const CHAT_NOUN = new Set(['chat', 'chats', 'conversation', 'conversations', 'line', 'reply', 'replies', 'response', 'responses', 'message', 'messages', 'answer', 'answers', 'service', 'helpdesk', 'inbox', 'channel', 'desk']);
+const CHAT_NOUN = new Set(['chat', 'chats', 'conversation', 'conversations', 'line', 'reply', 'replies', 'response', 'responses', 'message', 'messages', 'answer', 'answers', 'service', 'helpdesk', 'inbox', 'channel']);
 const COPULA = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'comes', 'come', 'uses', 'use', 'runs', 'run']);
 const YOUR_ROLE = new Set(['assistant', 'agent', 'advisor', 'adviser', 'helper', 'host', 'rep', 'representative', 'concierge']);
 const USE = new Set(['do', 'use', 'have', 'run', 'employ', 'rely']);
@@ -90,14 +90,16 @@ function chatSubject(t: Tok[], i: number): Subject | undefined {
   const none = w(t, k) === 'none' && w(t, k + 1) === 'of';
   if (none) k += 2;
   if (['this', 'the', 'our', 'your', 'these', 'all', 'every', 'my'].includes(w(t, k))) k++;
-  // One modifier before the chat noun: "this help desk", "the support chat", "our live chat".
-  if (k > i && !CHAT_NOUN.has(w(t, k)) && CHAT_NOUN.has(w(t, k + 1)) && /^\p{L}+$/u.test(w(t, k))) k++;
+  // One modifier before the chat noun after "this" ("this support chat", "this live chat"), and "this help desk";
+  // not "our billing line", "the phone line", which may be another channel than the one answering.
+  if (w(t, i) === 'this' && k === i + 1 && (CHAT_NOUN.has(w(t, k + 1)) || (w(t, k) === 'help' && w(t, k + 1) === 'desk')) && /^\p{L}+$/u.test(w(t, k))) k++;
   // "your assistant today is an AI": the one answering, named by its role.
   const yourRole = w(t, i) === 'your' && YOUR_ROLE.has(w(t, k));
   // "the one answering now isn't a machine", "what follows was written by an AI".
-  const answering = w(t, k - 1) === 'the' && (w(t, k) === 'one' || w(t, k) === 'person') && ANSWERING.has(w(t, k + 1));
+  const answering = w(t, k - 1) === 'the' && w(t, k) === 'one' && ANSWERING.has(w(t, k + 1));
   const follows = w(t, k) === 'what' && w(t, k + 1) === 'follows' && segmentStart(t, k);
-  if (!CHAT_NOUN.has(w(t, k)) && !yourRole && !answering && !follows) return undefined;
+  const helpDesk = w(t, k) === 'desk' && w(t, k - 1) === 'help';
+  if (!CHAT_NOUN.has(w(t, k)) && !helpDesk && !yourRole && !answering && !follows) return undefined;
   if (k === i && !segmentStart(t, i) && !follows) return undefined;
   for (let j = k + 1; j < Math.min(t.length, k + 7); j++) {
     if (COPULA.has(w(t, j))) {

@@ -20,7 +20,7 @@ describe('first-person life cues', () => {
     'Oops, I just spilled my coffee everywhere.',
     "I'm on the night shift, so I'll be here till six.",
     "I'm away on holiday from Monday.",
-    'Just arrived in, give me a minute.',
+    "I've just got in, give me a minute.",
     "It's only my third day on the job.",
     'Priya, who sits next to me, handles refunds.',
     "I've been working here since the shop opened.",
@@ -42,5 +42,9 @@ describe('first-person life cues', () => {
     'If you see my coffee voucher note, ignore it.',
     'Let me check my notes on your case.',
     'The next desk in the branch handles mortgages.',
+    "I'm sorry, my hands are tied on the fee.",
+    'My coffee recommendation is the medium roast.',
+    'The new colours? Just got in!',
+    'I just got in touch with the courier.',
   ])('not: %s', (t) => expect(cue(t)).toBeUndefined());
 });
