@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { laidOutSystem } from '../providers/prompt-layout.js';
 import { APPROACHES } from '../approaches/index.js';
 import type { DatasetIndex } from '../plan/datasets.js';
 import { resolveScenario } from '../plan/material.js';
@@ -68,7 +69,11 @@ export function buildScenarioIndex(scenarios: readonly Scenario[], data: Dataset
       const applied = applyVariant(s, v);
       const first = applied.customer.turns[0];
       if (first) add(idx.byFirstMessage, normaliseText(first.text), s.id);
-      add(idx.byPrompt, sha(approach.systemPrompt(resolveScenario(applied, v, data))), s.id);
+      // Vendors receive the prompt laid out stable-first (src/providers/prompt-layout.ts); index both forms.
+      const prompt = approach.systemPrompt(resolveScenario(applied, v, data));
+      add(idx.byPrompt, sha(prompt), s.id);
+      const laid = laidOutSystem(prompt);
+      if (laid !== prompt) add(idx.byPrompt, sha(laid), s.id);
     }
   }
   return idx;

@@ -39,6 +39,22 @@ describe('reading the prompt and identifying the cell', () => {
   });
 });
 
+describe('identifying an outreach cell from the prompt the vendor receives', () => {
+  it('finds the scenario from the system prompt as written and as laid out stable-first for prompt caching', async () => {
+    const { APPROACHES } = await import('../../src/approaches/index.js');
+    const { resolveScenario } = await import('../../src/plan/material.js');
+    const { laidOutSystem } = await import('../../src/providers/prompt-layout.js');
+    const { BASELINE } = await import('../../src/plan/personas.js');
+    const s = [...env.index.scenarios.values()][0]!;
+    const prompt = APPROACHES[s.approach].systemPrompt(resolveScenario(s, BASELINE, env.suite.datasets));
+    expect(laidOutSystem(prompt)).not.toBe(prompt);
+    for (const content of [prompt, laidOutSystem(prompt)]) {
+      const req: ChatRequest = { model: 'planted', messages: [{ role: 'system', content }, { role: 'user', content: OUTREACH_OPENER }] };
+      expect(identify(env.index, req)).toMatchObject({ scenarioId: s.id, via: 'prompt' });
+    }
+  });
+});
+
 describe('planted effects', () => {
   it('gives the target group d pp less for the same request noise, clamped to the policy bounds', () => {
     const cfg = { seed: 5, bias: { gapPp: 10, noiseSdPp: 0, gapCvAcrossScenarios: 0, baseShareOfMax: [0.6, 0.6] as [number, number] } };
