@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmotionSchema } from './emotion.js';
 
 /**
  * The OpenAI chat-completions message list, as logging tools export it: system (or developer) / user / assistant
@@ -14,7 +15,13 @@ export type Content = z.infer<typeof ContentSchema>;
 export const TimestampSchema = z.union([z.string().min(1), z.number().nonnegative()]);
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
-const common = { name: z.string().optional(), timestamp: TimestampSchema.optional() };
+/**
+ * A message's own metadata: exporters put their fields here (kept and ignored); cxbench reads `emotion`, the
+ * customer's emotion in a user message ({label, intensity}, as in scenarios).
+ */
+export const MessageMetadataSchema = z.looseObject({ emotion: EmotionSchema.optional() });
+
+const common = { name: z.string().optional(), timestamp: TimestampSchema.optional(), metadata: MessageMetadataSchema.optional() };
 
 export const ChatToolCallSchema = z.strictObject({
   id: z.string().min(1),

@@ -1,10 +1,13 @@
 import type { InputProblem } from '../core/errors.js';
 import type { ToolCall, Turn } from '../core/types.js';
 import { contentText, type ChatMessage } from './chat-messages.js';
+import type { Emotion } from './emotion.js';
 
 export interface ChatTurns {
   turns: Turn[];
   brief: string[];
+  /** Emotion annotations of customer turns, by index into `turns`. */
+  emotions: Map<number, Emotion>;
   problems: InputProblem[];
 }
 
@@ -27,11 +30,13 @@ export function chatToTurns(messages: ChatMessage[], at: { file: string; line: n
   const turns: Turn[] = [];
   const brief: string[] = [];
   const problems: InputProblem[] = [];
+  const emotions = new Map<number, Emotion>();
   const callNames = new Map<string, string>();
   const problem = (path: string, expected: string, found: string): void => { problems.push({ file: at.file, line: at.line, path, expected, found }); };
 
   messages.forEach((m, i) => {
     const path = `messages.${i}`;
+    if (m.metadata?.emotion && m.role !== 'user') problem(`${path}.metadata.emotion`, "an emotion on a user message only (the customer's)", `one on a ${m.role} message`);
     switch (m.role) {
       case 'system':
       case 'developer': {
@@ -40,6 +45,7 @@ export function chatToTurns(messages: ChatMessage[], at: { file: string; line: n
         return;
       }
       case 'user':
+        if (m.metadata?.emotion) emotions.set(turns.length, m.metadata.emotion);
         turns.push({ speaker: 'customer', text: contentText(m.content) });
         return;
       case 'assistant': {
@@ -67,5 +73,5 @@ export function chatToTurns(messages: ChatMessage[], at: { file: string; line: n
   });
   if (!turns.some((t) => t.speaker === 'customer')) problem('messages', 'at least one user message (the customer)', 'none');
   if (!turns.some((t) => t.speaker === 'agent')) problem('messages', 'at least one assistant message (the agent being audited)', 'none');
-  return { turns, brief, problems };
+  return { turns, brief, emotions, problems };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChatMessageSchema, TimestampSchema } from './chat-messages.js';
+import { EmotionSchema } from './emotion.js';
 import { ConversationIdSchema, TRUTH_FIELDS } from './truth.js';
 import { UsageInSchema } from './usage.js';
 
@@ -14,11 +15,13 @@ export const AuditMetadataSchema = z.looseObject({
   timestamp: TimestampSchema.optional(),
   usage: UsageInSchema.optional(),
   cost_usd: z.number().nonnegative().optional(),
+  /** The customer's emotion for the whole conversation: every user message without its own `metadata.emotion`. */
+  emotion: EmotionSchema.optional(),
   ...TRUTH_FIELDS,
 });
 export type AuditMetadata = z.infer<typeof AuditMetadataSchema>;
 
-export const READ_METADATA_KEYS = ['date', 'timestamp', 'usage', 'cost_usd', ...Object.keys(TRUTH_FIELDS)];
+export const READ_METADATA_KEYS = ['date', 'timestamp', 'usage', 'cost_usd', 'emotion', ...Object.keys(TRUTH_FIELDS)];
 
 /** One line of the JSONL form: a whole conversation. */
 export const AuditLineSchema = z.strictObject({

@@ -1,7 +1,9 @@
 import type { InputProblem } from '../core/errors.js';
+import type { Turn } from '../core/types.js';
 import { zodProblems } from '../schema/load.js';
 import { chatToTurns } from './chat-turns.js';
 import { conversationDate } from './conversation-date.js';
+import type { Emotion } from './emotion.js';
 import { AuditLineSchema, misspeltKey, type AuditLine } from './jsonl-line.js';
 import type { AuditRecord } from './record.js';
 import { toTruth, truthPairProblem } from './truth.js';
@@ -13,6 +15,13 @@ export interface ReadResult {
 }
 
 const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+
+/** A conversation-wide `metadata.emotion` annotates every customer turn that has none of its own. */
+function withConversationEmotion(turns: Turn[], own: Map<number, Emotion>, all: Emotion | undefined): Map<number, Emotion> {
+  const out = new Map(own);
+  if (all) turns.forEach((t, i) => { if (t.speaker === 'customer' && !out.has(i)) out.set(i, all); });
+  return out;
+}
 
 /** The checked line to a record; problems name the file, the line and the field. */
 function recordOf(file: string, line: number, l: AuditLine): { record?: AuditRecord; problems: InputProblem[] } {
@@ -38,6 +47,7 @@ function recordOf(file: string, line: number, l: AuditLine): { record?: AuditRec
     problems,
     record: {
       id: l.id, file, line, brief: chat.brief, turns: chat.turns, date,
+      emotions: withConversationEmotion(chat.turns, chat.emotions, md.emotion),
       usage: md.usage ? canonicalUsage(md.usage) : null,
       costUsd: md.cost_usd ?? null,
       truth: toTruth(md),

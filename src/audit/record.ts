@@ -1,5 +1,6 @@
 import type { Turn, Usage } from '../core/types.js';
 import type { ConversationDate } from './conversation-date.js';
+import type { Emotion } from './emotion.js';
 import type { Truth } from './truth.js';
 
 /** One audited conversation after reading and checking, whatever the file format it came from. */
@@ -12,6 +13,11 @@ export interface AuditRecord {
   /** System (and developer) messages: the agent's brief, grounding material unless --no-system-brief. */
   brief: string[];
   turns: Turn[];
+  /**
+   * The customer's annotated emotion per customer turn (index into `turns`), when the file gives it; a turn without
+   * one has no known emotional load. Absent or empty: the transcript carries no emotion annotation.
+   */
+  emotions?: Map<number, Emotion>;
   date: ConversationDate;
   /** Token usage of the whole conversation, when the file gives it. */
   usage: Usage | null;

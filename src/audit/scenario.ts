@@ -5,6 +5,7 @@ import { ScenarioSchema, type Domain, type Scenario } from '../schema/scenario.j
 import type { ApproachId } from '../schema/approach.js';
 import { contactsIn } from './contacts.js';
 import { UNKNOWN_NOW } from './conversation-date.js';
+import { NO_EMOTION } from './emotion.js';
 import type { AuditMaterial } from './material.js';
 import type { AuditRecord } from './record.js';
 
@@ -22,13 +23,13 @@ export const scenarioIdOf = (id: string): string => id.toLowerCase().replace(/[^
 
 /**
  * The scenario an audited conversation is judged against. Nothing in it is invented: the customer turns are the
- * transcript's own (with no emotion annotation: intensity 0), the material is what the user supplied, and the
+ * transcript's own (with the file's emotion annotation, else none known: neutral, intensity 0), the material is what the user supplied, and the
  * outcome is judged only where ground truth is given (an 'actions' end state); without it there is no end state and
  * resolution is not scorable. Persona names are empty: the transcript's customer is not a cxbench persona.
  */
 export function auditScenario(rec: AuditRecord, o: AuditScenarioOptions): Scenario {
   const actions = rec.truth?.actions;
-  const customerTurns = rec.turns.filter((t) => t.speaker === 'customer' && t.text.trim());
+  const customerTurns = rec.turns.flatMap((t, i) => (t.speaker === 'customer' && t.text.trim() ? [{ text: t.text, emotion: rec.emotions?.get(i) ?? NO_EMOTION }] : []));
   const currencies = [...new Set(o.material.catalog.map((c) => c.currency))];
   return ScenarioSchema.parse({
     id: scenarioIdOf(rec.id),
@@ -47,7 +48,7 @@ export function auditScenario(rec: AuditRecord, o: AuditScenarioOptions): Scenar
     customer: {
       reason: 'audited conversation',
       goal: 'not known: an audited conversation',
-      turns: (customerTurns.length ? customerTurns : [{ text: '(no customer text)' }]).map((t) => ({ text: t.text, emotion: { label: 'neutral', intensity: 0 } })),
+      turns: customerTurns.length ? customerTurns : [{ text: '(no customer text)', emotion: NO_EMOTION }],
     },
     context: o.useBrief ? rec.brief.map((text, i) => ({ label: rec.brief.length > 1 ? `system message ${i + 1}` : 'system message', text })) : [],
     ...(currencies.length === 1 ? { bounds: { currency: currencies[0] } } : {}),

@@ -10,7 +10,7 @@ import { AUDIT_ARM, auditConversation } from './conversation.js';
 import type { AuditPlan } from './plan.js';
 import { auditResolved } from './scenario.js';
 import { auditFacts, summariseAudit, type AuditFacts, type AuditSummary } from './summary.js';
-import { completeAuditScores } from './unknowns.js';
+import { completeAuditScores, hasEmotionAnnotation } from './unknowns.js';
 
 /** Cells per write transaction. */
 const BATCH = 64;
@@ -34,7 +34,7 @@ function auditManifest(plan: AuditPlan, evaluators: Evaluator[], keys: Map<strin
     evaluators: evaluators.map((e) => ({ kind: 'evaluator', name: e.id, version: e.version, args: {} })),
     conversations: plan.records.map((r) => ({
       id: r.id, line: r.line, cellKey: keys.get(r.id), date: r.date.date, dateSource: r.date.source,
-      truth: r.truth, usageKnown: r.usage !== null, costUsd: r.costUsd,
+      truth: r.truth, usageKnown: r.usage !== null, costUsd: r.costUsd, emotionAnnotated: hasEmotionAnnotation(r),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Score } from '../score/types.js';
 import type { AuditRecord } from './record.js';
+import { hasEmotionAnnotation } from './unknowns.js';
 
 /** What the summary needs of one audited conversation (kept small: a file may hold many conversations). */
 export interface AuditFacts {
@@ -9,6 +10,7 @@ export interface AuditFacts {
   dateKnown: boolean;
   costKnown: boolean;
   usageKnown: boolean;
+  emotionKnown: boolean;
 }
 
 export function auditFacts(rec: AuditRecord, scores: Score[]): AuditFacts {
@@ -18,6 +20,7 @@ export function auditFacts(rec: AuditRecord, scores: Score[]): AuditFacts {
     dateKnown: rec.date.date !== null,
     costKnown: rec.costUsd !== null,
     usageKnown: rec.usage !== null,
+    emotionKnown: hasEmotionAnnotation(rec),
   };
 }
 
@@ -40,6 +43,7 @@ export interface AuditSummary {
   withoutDate: number;
   withoutCost: number;
   withoutUsage: number;
+  withoutEmotion: number;
   /** The team's outcome labels beside cxbench's resolution verdict, for comparison. */
   outcomes: OutcomeRow[];
 }
@@ -62,6 +66,7 @@ export function summariseAudit(runId: string, facts: AuditFacts[], replaced: num
     withoutDate: facts.filter((f) => !f.dateKnown).length,
     withoutCost: facts.filter((f) => !f.costKnown).length,
     withoutUsage: facts.filter((f) => !f.usageKnown).length,
+    withoutEmotion: facts.filter((f) => !f.emotionKnown).length,
     outcomes: [...byOutcome.values()].sort((a, b) => a.outcome.localeCompare(b.outcome)),
   };
 }
@@ -81,5 +86,6 @@ export function summaryLines(s: AuditSummary, label: string): string[] {
   if (s.withoutDate) lines.push(`date: unknown for ${s.withoutDate} conversation(s); date and duration claims relative to "now" are not checked for them (unverifiable, never supported)`);
   if (s.withoutCost) lines.push(`cost: unknown for ${s.withoutCost} conversation(s) (no metadata.cost_usd); shown as unknown, never $0`);
   if (s.withoutUsage) lines.push(`tokens: unknown for ${s.withoutUsage} conversation(s) (no metadata.usage)`);
+  if (s.withoutEmotion) lines.push(`emotion: no annotation for ${s.withoutEmotion} conversation(s); the empathy metrics of emotional turns are not scorable for them (null)`);
   return lines;
 }

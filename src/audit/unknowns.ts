@@ -1,4 +1,5 @@
 import type { Evaluator, Score } from '../score/types.js';
+import { EMOTION_GATED_METRICS } from './emotion.js';
 import type { AuditRecord } from './record.js';
 
 /**
@@ -9,6 +10,8 @@ import type { AuditRecord } from './record.js';
  * * token counts when the file gives no usage;
  * * handle time: the file has no agent backend latency;
  * * escalation correctness when no ground truth says whether a hand-over was due;
+ * * the metrics gated on emotional customer turns when the file annotates no emotion (null either way, but the
+ *   reason is the missing annotation, not a calm customer);
  * * every metric an evaluator returned nothing for (a judge evaluator without a judge, an analysis-mode scorer on a
  *   dialogue) gets a null row, so the audit lists what was not scored and why.
  */
@@ -20,6 +23,10 @@ export const AUDIT_UNKNOWNS: Record<string, Override> = {
   'resolution.escalation_correct': (rec) => (rec.truth?.actions ? null : 'not scorable: no ground truth says whether a hand-over was due (should_escalate)'),
 };
 
+export const hasEmotionAnnotation = (rec: AuditRecord): boolean => (rec.emotions?.size ?? 0) > 0;
+
+const NO_EMOTION_WHY = 'not scorable: the transcript annotates no customer emotion (metadata.emotion), so no customer turn is known to be emotional';
+
 /** Why an evaluator returned no score for an audited conversation. */
 function notAppliedReason(ev: Evaluator, hasJudge: boolean): string {
   if (/insight|synthesis/.test(ev.id)) return `${ev.id} scores analysis-mode approaches (a corpus in, a report out); an audited transcript is a dialogue`;
@@ -29,6 +36,7 @@ function notAppliedReason(ev: Evaluator, hasJudge: boolean): string {
 
 export function completeAuditScores(scores: Score[], rec: AuditRecord, evaluators: Evaluator[], hasJudge: boolean): Score[] {
   const out = scores.map((s) => {
+    if (EMOTION_GATED_METRICS.has(s.metric) && !hasEmotionAnnotation(rec)) return { ...s, value: null, explanation: NO_EMOTION_WHY, evidence: [] };
     const why = AUDIT_UNKNOWNS[s.metric]?.(rec) ?? null;
     return why === null || s.value === null ? s : { ...s, value: null, explanation: why, evidence: [] };
   });

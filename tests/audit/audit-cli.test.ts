@@ -25,6 +25,7 @@ describe('cxbench audit', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("10 conversation(s) stored as arm 'audit', model 'retail'");
     expect(r.stdout).toContain('date: unknown for 1 conversation(s)');
+    expect(r.stdout).toContain('emotion: no annotation for 10 conversation(s)');
 
     const convs = await query<{ scenario_id: string; arm: string; model: string; approach: string; variant_set: string; status: string; agent_cost_usd: number | null }>(db,
       'SELECT scenario_id, arm, model, approach, variant_set, status, agent_cost_usd FROM conversations ORDER BY scenario_id');
