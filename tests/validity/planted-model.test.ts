@@ -44,13 +44,21 @@ describe('identifying an outreach cell from the prompt the vendor receives', () 
     const { APPROACHES } = await import('../../src/approaches/index.js');
     const { resolveScenario } = await import('../../src/plan/material.js');
     const { laidOutSystem } = await import('../../src/providers/prompt-layout.js');
-    const { BASELINE } = await import('../../src/plan/personas.js');
-    const s = [...env.index.scenarios.values()][0]!;
-    const prompt = APPROACHES[s.approach].systemPrompt(resolveScenario(s, BASELINE, env.suite.datasets));
-    expect(laidOutSystem(prompt)).not.toBe(prompt);
-    for (const content of [prompt, laidOutSystem(prompt)]) {
-      const req: ChatRequest = { model: 'planted', messages: [{ role: 'system', content }, { role: 'user', content: OUTREACH_OPENER }] };
-      expect(identify(env.index, req)).toMatchObject({ scenarioId: s.id, via: 'prompt' });
+    const { BASELINE, applyVariant } = await import('../../src/plan/personas.js');
+    const { loadSuite } = await import('../../src/plan/suite.js');
+    const { buildScenarioIndex } = await import('../../src/validity/identify.js');
+    // The bundled library: its outreach briefs have sections after the customer profile, which the layout moves.
+    const suite = loadSuite('cxbench.config.yaml', {});
+    const index = buildScenarioIndex(suite.scenarios, suite.datasets);
+    const outreach = suite.scenarios.filter((x) => APPROACHES[x.approach].meta.mode === 'outreach')
+      .map((s) => ({ s, prompt: APPROACHES[s.approach].systemPrompt(resolveScenario(applyVariant(s, BASELINE), BASELINE, suite.datasets)) }))
+      .filter((x) => laidOutSystem(x.prompt) !== x.prompt);
+    expect(outreach.length).toBeGreaterThan(0);
+    for (const { s, prompt } of outreach) {
+      for (const content of [prompt, laidOutSystem(prompt)]) {
+        const req: ChatRequest = { model: 'planted', messages: [{ role: 'system', content }, { role: 'user', content: OUTREACH_OPENER }] };
+        expect(identify(index, req)).toMatchObject({ scenarioId: s.id, via: 'prompt' });
+      }
     }
   });
 });
