@@ -44,7 +44,7 @@ export function instrumentValidityRows(catalog: readonly MetricInfo[], record: V
       const status: ValidityStatus = m.screen !== undefined ? 'screen' : x.sensitivity === null ? 'not-measured' : x.sensitivity < SENSITIVITY_BAR ? 'below-bar' : 'validated';
       rows.push({
         ...base, status, sensitivity: x.sensitivity, specificity: x.specificity, kappa: x.kappa, positives: x.positives, negatives: x.negatives,
-        source: x.source, measured_at: record?.measuredAt ?? null,
+        source: x.source, measured_at: x.measuredAt,
         note: [x.note, status === 'below-bar' ? `sensitivity below ${SENSITIVITY_BAR}: figures from this instrument undercount` : '', m.screen ?? ''].filter(Boolean).join('; '),
       });
     }

@@ -25,16 +25,15 @@ export const InstrumentValiditySchema = z.strictObject({
   kappa: z.number().nullable(),
   positives: z.number().int().nonnegative(),
   negatives: z.number().int().nonnegative(),
+  measuredAt: z.string(),
   note: z.string(),
 });
 export type InstrumentValidity = z.infer<typeof InstrumentValiditySchema>;
 
 export const ValidityRecordSchema = z.strictObject({
-  measuredAt: z.string(),
+  /** When the record was last written, and by which code version. */
+  updatedAt: z.string(),
   codeVersion: z.string(),
-  /** The phrasing-bank split the planted model spoke from. */
-  bankSplit: z.string(),
-  seeds: z.number().int().nonnegative(),
   instruments: z.array(InstrumentValiditySchema),
 });
 export type ValidityRecord = z.infer<typeof ValidityRecordSchema>;
@@ -49,19 +48,20 @@ export const STUDY_METRICS: Record<string, string> = {
 
 export function recordFromStudy(rows: readonly ValidityInstrumentRow[], meta: { codeVersion: string; bankSplit: string; seeds: number }): ValidityRecord {
   const instruments: InstrumentValidity[] = [];
+  const now = new Date().toISOString();
   for (const [instrument, metric] of Object.entries(STUDY_METRICS)) {
     const get = (check: string): ValidityInstrumentRow | undefined => rows.find((r) => r.instrument === instrument && r.check_name === check && r.gap_pp === null);
     const sens = get('sensitivity');
     const spec = get('specificity');
     if (!sens && !spec) continue;
     instruments.push({
-      metric, instrument, source: 'planted-model study (conversations)',
+      metric, instrument, source: `planted-model study (conversations; ${meta.bankSplit} phrasings, ${meta.seeds} seeds)`, measuredAt: now,
       sensitivity: sens?.value ?? null, specificity: spec?.value ?? null, kappa: get('kappa')?.value ?? null,
       positives: sens?.n ?? 0, negatives: spec?.n ?? 0,
       note: sens?.n ? '' : 'no planted positives in the study: sensitivity unknown',
     });
   }
-  return { measuredAt: new Date().toISOString(), codeVersion: meta.codeVersion, bankSplit: meta.bankSplit, seeds: meta.seeds, instruments };
+  return { updatedAt: now, codeVersion: meta.codeVersion, instruments };
 }
 
 export const defaultRecordFile = (): string => join(packageRoot(), 'validity', 'measured.json');
@@ -85,9 +85,9 @@ export function readValidityRecord(file = defaultRecordFile()): ValidityRecord |
   return parsed.data;
 }
 
-/** Merges new measurements into a record: a (metric, source) pair measured again replaces the old one. */
+/** Merges new measurements into a record: a metric measured again from the same kind of source replaces the old one. */
 export function mergeRecords(old: ValidityRecord | null, next: ValidityRecord): ValidityRecord {
-  const key = (x: InstrumentValidity): string => `${x.metric}\u0001${x.source}`;
+  const key = (x: InstrumentValidity): string => `${x.metric}\u0001${x.source.replace(/ \(.*$/, '')}`;
   const fresh = new Set(next.instruments.map(key));
   return { ...next, instruments: [...(old?.instruments ?? []).filter((x) => !fresh.has(key(x))), ...next.instruments] };
 }

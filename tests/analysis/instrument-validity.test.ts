@@ -5,8 +5,8 @@ import type { ValidityRecord } from '../../src/validity/record.js';
 
 const m = (id: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ id, family: id.split('.')[0]!, title: id, unit: 'rate', direction: 'lower-better', description: '', ...extra });
 const record = (sens: number | null): ValidityRecord => ({
-  measuredAt: '2026-12-04T00:00:00Z', codeVersion: 'x', bankSplit: 'holdout', seeds: 3,
-  instruments: [{ metric: 'halluc.any', instrument: 'hallucination', source: 'study', sensitivity: sens, specificity: 0.97, kappa: 0.8, positives: 50, negatives: 100, note: '' }],
+  updatedAt: '2026-12-04T00:00:00Z', codeVersion: 'x',
+  instruments: [{ metric: 'halluc.any', instrument: 'hallucination', source: 'study', sensitivity: sens, specificity: 0.97, kappa: 0.8, positives: 50, negatives: 100, measuredAt: '2026-12-04T00:00:00Z', note: '' }],
 });
 
 describe('instrument validity beside the figures', () => {
