@@ -6,7 +6,7 @@ import { strictObject } from './strict.js';
 
 export const RoiInputsSchema = strictObject({
   contactsPerMonth: z.number().positive().default(10_000),
-  /** Fully loaded human cost per contact, USD. Default: Gartner 2019 live-channel average $8.01 (secondary source, see docs/roi.md). */
+  /** Fully loaded human cost per contact, USD. Default: Gartner 2019 live-channel average $8.01 (secondary source, see docs/methods.md 6.4). */
   humanCostPerContact: z.number().nonnegative().default(8.01),
   escalationCost: z.number().nonnegative().default(8.01),
   fixedMonthlyCost: z.number().nonnegative().default(2_000),
