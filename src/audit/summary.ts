@@ -83,7 +83,7 @@ export function summaryLines(s: AuditSummary, label: string): string[] {
     lines.push('outcome labels vs resolution:');
     for (const o of s.outcomes) lines.push(`  ${o.outcome}: ${o.conversations} conversation(s), ${o.scored ? `${o.resolved} of ${o.scored} resolved` : 'resolution not scorable'}`);
   }
-  if (s.withoutDate) lines.push(`date: unknown for ${s.withoutDate} conversation(s); date and duration claims relative to "now" are not checked for them (unverifiable, never supported)`);
+  if (s.withoutDate) lines.push(`date: unknown for ${s.withoutDate} conversation(s); dates and durations only "now" could decide are not checkable for them (neither supported nor hallucinations)`);
   if (s.withoutCost) lines.push(`cost: unknown for ${s.withoutCost} conversation(s) (no metadata.cost_usd); shown as unknown, never $0`);
   if (s.withoutUsage) lines.push(`tokens: unknown for ${s.withoutUsage} conversation(s) (no metadata.usage)`);
   if (s.withoutEmotion) lines.push(`emotion: no annotation for ${s.withoutEmotion} conversation(s); the empathy metrics of emotional turns are not scorable for them (null)`);
