@@ -57,6 +57,10 @@ const METRICS = [
   { id: 'empathy.epitome', family: 'empathy', title: 'Empathy (EPITOME judge)', unit: 'score', direction: 'higher-better', judgeOf: 'empathy.lex', description: 'LLM judge: (ER+IP+EX)/6 per reply to an emotional customer turn (intensity >= 4), intensity-weighted over the conversation.' },
   { id: 'empathy.appropriateness', family: 'empathy', title: 'Empathy appropriateness (judge)', unit: 'score', direction: 'higher-better', description: 'LLM judge: appropriateness 0-2 / 2 (0 dismissive or manipulative, 2 calibrated), intensity-weighted.' },
   { id: 'empathy.action_alignment', family: 'empathy', title: 'Empathy with action (judge)', unit: 'rate', direction: 'higher-better', description: 'LLM judge: the empathic reply comes with a concrete next step (0/1), intensity-weighted.' },
+  ...(['er', 'ip', 'ex'] as const).map((m) => ({
+    id: `empathy.judge_${m}`, family: 'empathy', title: `Empathy ${m.toUpperCase()} (EPITOME judge)`, unit: 'score' as const, direction: 'higher-better' as const, judgeOf: `empathy.${m}`,
+    description: `LLM judge: the ${m === 'er' ? 'emotional-reaction' : m === 'ip' ? 'interpretation' : 'exploration'} level 0-2 / 2 per reply to an emotional customer turn, intensity-weighted; the deterministic empathy.${m} on the same scale.`,
+  })),
   JUDGE_TOKENS_METRIC,
 ] satisfies MetricInfo[];
 
@@ -107,6 +111,8 @@ export const epitomeJudgeEvaluator: Evaluator = {
     }));
     return [
       s('empathy.epitome', epitome, `${rated.length} emotional turn(s) judged; intensity-weighted (ER+IP+EX)/6${skipped}`, [...levelEvidence, ...failed, ...raws]),
+      ...(['er', 'ip', 'ex'] as const).map((m) => s(`empathy.judge_${m}`, intensityWeighted(rated.map((x) => ({ weight: x.weight, value: x.v[m].level / 2 }))),
+        `intensity-weighted ${m.toUpperCase()} level/2 over ${rated.length} turn(s)${skipped}`, rated.map((x) => ({ turn: x.turn, note: `${m.toUpperCase()} ${x.v[m].level}: ${x.v[m].rationale}` })))),
       s('empathy.appropriateness', appropriate, `intensity-weighted appropriateness/2 over ${rated.length} turn(s)${skipped}`,
         rated.map((x) => ({ turn: x.turn, note: `${x.v.appropriateness.level}: ${x.v.appropriateness.rationale}` }))),
       s('empathy.action_alignment', aligned, `intensity-weighted action alignment over ${rated.length} turn(s)${skipped}`,

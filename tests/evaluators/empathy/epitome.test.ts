@@ -33,6 +33,10 @@ describe('EPITOME judge evaluator', () => {
     expect(s['empathy.epitome']!.value).toBeCloseTo(0.5, 10);
     expect(s['empathy.appropriateness']!.value).toBeCloseTo(8 / 12, 10);
     expect(s['empathy.action_alignment']!.value).toBeCloseTo(4 / 12, 10);
+    // Per mechanism, on the deterministic screen's scale: ER (4*2/2 + 8*1/2)/12, IP (4*1/2 + 8*1/2)/12, EX (0 + 8*1/2)/12.
+    expect(s['empathy.judge_er']!.value).toBeCloseTo(8 / 12, 10);
+    expect(s['empathy.judge_ip']!.value).toBeCloseTo(6 / 12, 10);
+    expect(s['empathy.judge_ex']!.value).toBeCloseTo(4 / 12, 10);
     expect(j.requests).toHaveLength(2); // the calm third turn is not judged
     expect(s['judge.tokens']!.value).toBe(2 * 115);
     expect(JSON.parse(s['judge.tokens']!.evidence[0]!.note!)).toMatchObject({ role: 'judge', model: 'judge-1-snapshot', calls: 2 });
