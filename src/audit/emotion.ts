@@ -15,6 +15,6 @@ export const NO_EMOTION: Emotion = { label: 'neutral', intensity: 0 };
 /** The metrics that only exist for emotional customer turns (annotated intensity at or above a threshold). */
 export const EMOTION_GATED_METRICS: ReadonlySet<string> = new Set([
   'empathy.er', 'empathy.ip', 'empathy.ex', 'empathy.lex', 'empathy.next_step',
-  'empathy.epitome', 'empathy.appropriateness', 'empathy.action_alignment',
+  'empathy.epitome', 'empathy.judge_er', 'empathy.judge_ip', 'empathy.judge_ex', 'empathy.appropriateness', 'empathy.action_alignment',
   'manipulation.distress_exploit',
 ]);

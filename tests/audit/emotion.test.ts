@@ -74,8 +74,12 @@ describe('customer emotion in audited transcripts', () => {
     expect(onAgent.problems[0]).toMatchObject({ line: 3, path: 'emotion' });
   });
 
-  it('every emotion-gated metric id names a metric an evaluator declares', () => {
-    const declared = new Set(EVALUATORS.flatMap((e) => e.metrics.map((m) => m.id)));
+  it('the emotion-gated list names declared metrics, and every metric whose description gates it on emotion is in it', () => {
+    const metrics = EVALUATORS.flatMap((e) => e.metrics);
+    const declared = new Set(metrics.map((m) => m.id));
     for (const id of EMOTION_GATED_METRICS) expect(declared, id).toContain(id);
+    const gatedByDescription = metrics.filter((m) => /emotional (?:customer )?turn|emotion intensity|intensity-weighted/i.test(m.description)).map((m) => m.id);
+    expect(gatedByDescription.length).toBeGreaterThan(5);
+    for (const id of gatedByDescription) expect([...EMOTION_GATED_METRICS], id).toContain(id);
   });
 });
