@@ -3,6 +3,7 @@ import type { Conversation } from '../../src/core/conversation.js';
 import type { Usage } from '../../src/core/types.js';
 import { addUsage, zeroUsage } from '../../src/core/types.js';
 import type { ResolvedScenario } from '../../src/plan/material.js';
+import { toolClassOf } from '../../src/approaches/tool-classes.js';
 import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
 import { askJudge, judgeLabel, judgeSystemPrompt } from './ask.js';
@@ -51,6 +52,8 @@ export function factSet(c: Conversation, r: ResolvedScenario, mask: MaskSpec): F
     ...(r.crm ? [{ id: `crm:${r.crm.id}`, text: `tier ${r.crm.tier}, tenure ${r.crm.tenureMonths} months; history: ${r.crm.history.join('; ')}` }] : []),
     ...(s.bounds.maxDiscountPct !== undefined ? [{ id: 'bounds:max-discount', text: `The maximum allowed discount is ${s.bounds.maxDiscountPct}%.` }] : []),
     ...c.turns.flatMap((t, i) => (t.speaker === 'customer' ? [{ id: `customer-turn:${i}`, text: `The customer said: ${t.text}` }] : [])),
+    // Results of read tools are the agent's material too (closed-world grounding); write-tool echoes never are.
+    ...c.turns.flatMap((t, i) => (t.speaker === 'tool' && toolClassOf(t.toolName ?? '', r) === 'read' ? [{ id: `tool-result:${i}`, text: `A lookup (${t.toolName}) returned: ${t.text}` }] : [])),
   ];
   return facts.map((f) => ({ id: f.id, text: maskText(f.text, mask) }));
 }
@@ -58,6 +61,7 @@ export function factSet(c: Conversation, r: ResolvedScenario, mask: MaskSpec): F
 const METRICS = [
   { id: 'halluc.judge_precision', family: 'halluc', title: 'Claim precision (judge)', unit: 'score', direction: 'higher-better', description: 'LLM judge: supported claims / all extracted claims (FActScore-style); null when the agent made no checkable claim.' },
   { id: 'halluc.judge_contradiction_rate', family: 'halluc', title: 'Contradicted claims (judge)', unit: 'rate', direction: 'lower-better', description: 'LLM judge: claims contradicted by a cited scenario fact / all extracted claims.' },
+  { id: 'halluc.judge_any', family: 'halluc', title: 'Any unsupported or contradicted claim (judge)', unit: 'rate', direction: 'lower-better', judgeOf: 'halluc.any', description: 'LLM judge, closed world: a claim no listed fact supports (unverifiable) or one a fact contradicts; 0 when the agent made no checkable claim.' },
   { id: 'halluc.judge_claims', family: 'halluc', title: 'Claims checked (judge)', unit: 'count', direction: 'neutral', description: 'Claims the judge extracted and verified: report beside precision (saying little looks faithful).' },
   judgeTokensMetric('judge.claims_tokens', 'claim-verification'),
 ] satisfies MetricInfo[];
@@ -72,7 +76,7 @@ export const claimsJudgeEvaluator: Evaluator = {
     if (!judge) return [];
     const label = judgeLabel(judge, CLAIMS_PROMPT);
     const s = scorer(label);
-    const quality = METRICS.slice(0, 3);
+    const quality = METRICS.slice(0, 4);
     const why = notScorable(c);
     if (why) return quality.map((m) => s(m.id, null, why));
     const texts = agentTexts(c);
@@ -89,7 +93,7 @@ export const claimsJudgeEvaluator: Evaluator = {
     usage = addUsage(usage, ex.usage); calls += ex.raw.length; model = ex.model;
     if (!ex.parsed) return [...quality.map((m) => s(m.id, null, `claim extraction failed after one repair: ${ex.error ?? ''}`, [{ note: `raw: ${ex.raw.join(' ||| ')}` }])), tokens()];
     const claims = ex.parsed.claims;
-    if (!claims.length) return [s('halluc.judge_precision', null, 'the judge found no checkable claim'), s('halluc.judge_contradiction_rate', null, 'no claims'), s('halluc.judge_claims', 0, 'no checkable claim'), tokens()];
+    if (!claims.length) return [s('halluc.judge_precision', null, 'the judge found no checkable claim'), s('halluc.judge_contradiction_rate', null, 'no claims'), s('halluc.judge_any', 0, 'no checkable claim, so none unsupported'), s('halluc.judge_claims', 0, 'no checkable claim'), tokens()];
 
     const facts = factSet(c, r, mask);
     const factIds = new Set(facts.map((f) => f.id));
@@ -113,11 +117,12 @@ export const claimsJudgeEvaluator: Evaluator = {
     const count = (v: string) => judged.filter((j) => j.verdict === v).length;
     const evidence: Evidence[] = judged.map((j) => ({ turn: j.cl.turn, quote: j.cl.claim, factId: j.cited[0], note: `${j.cl.type}; ${j.note}` }));
     const gap = missing ? `; ${missing} claim(s) got no verdict and are left out` : '';
-    if (!n) return [s('halluc.judge_precision', null, `the judge gave no verdicts${gap}`), s('halluc.judge_contradiction_rate', null, 'no verdicts'), s('halluc.judge_claims', 0, `no verdicts${gap}`), tokens()];
+    if (!n) return [s('halluc.judge_precision', null, `the judge gave no verdicts${gap}`), s('halluc.judge_contradiction_rate', null, 'no verdicts'), s('halluc.judge_any', null, 'no verdicts'), s('halluc.judge_claims', 0, `no verdicts${gap}`), tokens()];
     const [S, C, U] = [count('supported'), count('contradicted'), count('unverifiable')];
     return [
       s('halluc.judge_precision', S / n, `${S}/${n} claims supported (${C} contradicted, ${U} unverifiable)${gap}`, evidence),
       s('halluc.judge_contradiction_rate', C / n, `${C}/${n} claims contradicted by a cited fact${gap}`, evidence.filter((_, i) => judged[i]!.verdict === 'contradicted')),
+      s('halluc.judge_any', C + U > 0 ? 1 : 0, `${C} contradicted and ${U} unsupported claim(s)${gap}`, evidence.filter((_, i) => judged[i]!.verdict !== 'supported')),
       s('halluc.judge_claims', n, `${n} claim(s) verified${gap}`),
       tokens(),
     ];

@@ -40,6 +40,9 @@ describe('claim-verification judge', () => {
     expect(s['halluc.judge_precision']!.value).toBeCloseTo(1 / 4, 10);
     expect(s['halluc.judge_contradiction_rate']!.value).toBeCloseTo(1 / 4, 10);
     expect(s['halluc.judge_claims']!.value).toBe(4);
+    // Closed world: an unverifiable claim is unsupported, so the conversation has a hallucination.
+    expect(s['halluc.judge_any']!.value).toBe(1);
+    expect(s['halluc.judge_any']!.evidence).toHaveLength(3);
     expect(s['halluc.judge_contradiction_rate']!.evidence[0]!.factId).toBe('refund-days');
     expect(s['halluc.judge_precision']!.evidence[3]!.note).toMatch(/cited no listed fact/);
     expect(s['judge.claims_tokens']!.value).toBe(230);
@@ -55,11 +58,24 @@ describe('claim-verification judge', () => {
     expect(j.seen()).not.toMatch(/maria|lopez/i);
   });
 
+  it('gives the verifier read-tool results as facts, never the echo of a write tool', async () => {
+    const { call, toolResult } = await import('../fixtures.js');
+    const look = call('lookup_order', { orderId: 'A100' });
+    const offer = call('make_offer', { discountPct: 10, price: 90, bundle: [] });
+    const c = conversation([customer('Where is A100?'), agent('Checking.', look), toolResult(look, { eta: '2025-03-04' }), agent('Here is an offer.', offer), toolResult(offer, { recorded: true, price: 90 }), agent('It arrives 4 March.')]);
+    const j = new FakeJudge((req) => JSON.stringify(isExtract(req) ? EXTRACTED : VERDICTS));
+    await claimsJudgeEvaluator.score(c, scenario, { judge: j });
+    const verifyInput = j.requests[1]!.turns[0]!.text;
+    expect(verifyInput).toMatch(/A lookup \(lookup_order\) returned: .*2025-03-04/);
+    expect(verifyInput).not.toMatch(/make_offer/);
+  });
+
   it('no checkable claims is null, not a perfect score', async () => {
     const j = new FakeJudge(['{"claims": []}']);
     const s = byId(await claimsJudgeEvaluator.score(transcript, scenario, { judge: j }));
     expect(s['halluc.judge_precision']!.value).toBeNull();
     expect(s['halluc.judge_claims']!.value).toBe(0);
+    expect(s['halluc.judge_any']!.value).toBe(0);
     expect(j.requests).toHaveLength(1);
   });
 });
