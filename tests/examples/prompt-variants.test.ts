@@ -52,7 +52,9 @@ describe('examples/prompt-variants: two prompt designs of one approach', () => {
       `SELECT metric, n_pairs, delta, p_value FROM comparisons WHERE family = 'model-vs-model' AND a = 'support-strict' AND b = 'support-warm' AND approach = 'empathic-support-agent'`);
     expect(pairs.length).toBeGreaterThan(0);
     // Pairs are scenarios; a metric with nothing to score on a scenario (null) leaves that pair out.
-    expect(pairs.every((p) => p.n_pairs >= 1 && p.n_pairs <= 6)).toBe(true);
+    expect(pairs.filter((p) => p.delta !== null).every((p) => p.n_pairs >= 1 && p.n_pairs <= 6)).toBe(true);
+    // The local model has no price: its cost is unknown, so the cost comparison is a row of nulls, never a $0 difference.
+    expect(pairs.find((p) => p.metric === 'cost.agent_usd')).toMatchObject({ n_pairs: 0, delta: null, p_value: null });
     // The warm design writes longer replies on every scenario: a paired difference with a p-value.
     const length = pairs.find((p) => p.metric === 'style.agent_chars');
     expect(length?.n_pairs).toBe(6);
