@@ -122,6 +122,8 @@ export function replyCall(label: string, reply: ExternalReply, price: AgentPrice
   return {
     role: 'agent', model: label, usage, latencyMs, costUsd: priced.costUsd,
     priceSource: reply.usage ? priced.priceSource : `${priced.priceSource}; tokens not reported`, cached: false, isBatch: false, retries, error: null,
+    // Tokens the agent did not report are unknown, never 0 (stored as NULL).
+    ...(reply.usage ? {} : { usageKnown: false }),
   };
 }
 

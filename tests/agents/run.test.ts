@@ -102,6 +102,10 @@ describe('agents through the runner', () => {
     const agentCost = await query<{ model: string; unknown: number }>(db, `SELECT model, count(*) FILTER (WHERE agent_cost_usd IS NULL)::INTEGER AS unknown FROM conversations GROUP BY model ORDER BY model`);
     expect(agentCost.find((r) => r.model === 'js')!.unknown).toBe(5);
     expect(agentCost.find((r) => r.model === 'py')!.unknown).toBe(0);
+    // Tokens a bot did not report are unknown (NULL), never 0.
+    const tokens = await query<{ model: string; unknown: number; calls: number }>(db, `SELECT model, count(*) FILTER (WHERE input_tokens IS NULL)::INTEGER AS unknown, count(*)::INTEGER AS calls FROM model_calls WHERE error IS NULL GROUP BY model ORDER BY model`);
+    const js = tokens.find((r) => r.model === 'js')!;
+    expect(js.unknown).toBe(js.calls);
     // Every conversation is scored by the evaluators (resolution on tst-return has ground truth).
     const scored = await query<{ model: string; n: number }>(db, `SELECT c.model, count(*)::INTEGER AS n FROM scores s JOIN conversations c USING (cell_key) WHERE s.metric = 'resolution.resolved' AND c.scenario_id = 'tst-return' GROUP BY ALL ORDER BY 1`);
     expect(scored.map((s) => s.n)).toEqual([4, 4, 4, 4, 4]);
