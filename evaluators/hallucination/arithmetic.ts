@@ -28,6 +28,8 @@ export interface MoneyPools {
   /** Percentages the sentence itself states that the material also states: their percent-of any amount is anchored. */
   statedPercents: number[];
   counts: number[];
+  /** Amounts that may be scaled (percent of, times or divided by a count) but not summed: a small brief's amounts. */
+  scaleAnchors?: number[];
   /** The sentence speaks of tax, interest or a surcharge: "amount + p%" is allowed. */
   additive: boolean;
 }
@@ -69,7 +71,7 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
     if (p.additive && eq(a * (1 + pct / 100), true)) return `${f2(v)} = ${f2(a)} + ${pct}%`;
     return undefined;
   };
-  for (const a of anchors) {
+  for (const a of uniq([...anchors, ...(p.scaleAnchors ?? [])])) {
     for (const pct of p.percents) { const d = percentOf(a, pct); if (d) return d; }
     for (const n of p.counts) {
       if (n < 2 || n === a) continue;

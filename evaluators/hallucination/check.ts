@@ -2,7 +2,9 @@ import type { ResolvedScenario } from '../../src/plan/material.js';
 import { OFFER_CONTEXT, PCT_NOT_DISCOUNT_AFTER, PCT_NOT_DISCOUNT_BEFORE, REPORTED } from '../nlp/offer-cues.js';
 import { compact, squash } from '../nlp/patterns.js';
 import { sameTime } from '../nlp/when.js';
+import { approximates, hedgeOf } from './approximate.js';
 import { deriveDayDifference, deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
+import { checkCount } from './check-count.js';
 import { checkDate } from './check-date.js';
 import { checkContact, checkOffering } from './check-names.js';
 import { asserted, type Claim, type ClaimKind } from './claims.js';
@@ -44,14 +46,14 @@ export interface TurnScope {
 }
 
 const CENT = 0.005;
-const same = (a: number, b: number, tol = CENT): boolean => Math.abs(a - b) <= tol;
+export const same = (a: number, b: number, tol = CENT): boolean => Math.abs(a - b) <= tol;
 export const avail = (s: TurnScope, c: Claim, kind: ValueKind): Val[] => s.m.vals.filter((v) => v.kind === kind && availableAt(c.turn)(v));
 export const numberOf = (v: Val): number => v.v as number;
-const fromCustomer = (v: Val): boolean => v.ref.startsWith('customer@');
+export const fromCustomer = (v: Val): boolean => v.ref.startsWith('customer@');
 export const show = (vals: Val[]): string => [...new Set(vals.map((v) => String(v.v)))].slice(0, 4).join(', ');
 
 /** The customer said this number earlier: repeating it back is not a claim of the agent's own. */
-function customerSaid(s: TurnScope, c: Claim, n: number, kind?: ValueKind): Val | undefined {
+export function customerSaid(s: TurnScope, c: Claim, n: number, kind?: ValueKind): Val | undefined {
   // A bare one-digit number of the customer's ("card 1", "2 kids") echoes nothing but the same kind of value.
   return s.m.vals.find((v) => fromCustomer(v) && availableAt(c.turn)(v) && typeof v.v === 'number' && same(v.v, n)
     && (v.kind === kind || (v.kind === 'number' && Math.abs(n) >= 10)));
@@ -99,6 +101,34 @@ function moneyAnchors(c: Claim, s: TurnScope, namedMoney: Val[], all: Val[]): nu
   ];
 }
 
+/** A hedged figure ("about $90") that rounds one of these amounts (approximate.ts). */
+function roundedFrom(c: Claim, v: number, vals: Val[]): Val | undefined {
+  const hedge = hedgeOf(c);
+  return hedge ? vals.find((x) => approximates(v, numberOf(x), hedge)) : undefined;
+}
+
+/** Small whole numbers the customer said ("three pairs", "2 kids"): what a price may be multiplied by. */
+function customerCounts(s: TurnScope, c: Claim): number[] {
+  return avail(s, c, 'number').filter((x) => fromCustomer(x) && Number.isInteger(x.v) && numberOf(x) >= 2 && numberOf(x) <= 12).map(numberOf);
+}
+
+/** "half price", "half off": 50%. */
+const HALF = /\bhalf[- ](?:price|off)\b|\bhalf the (?:price|cost)\b/i;
+
+/**
+ * A sentence that does arithmetic on amounts it does not name ("both come to $134.99", "3 payments of $30", "the
+ * second pair is half price, so $22.50"): a brief with only a few amounts lets every one of them take part. A sum or
+ * a difference needs a totalling or comparing word; a percent-of, a product or a share a scaling word. The pairs of
+ * a dozen amounts are few enough that a fabricated figure rarely lands on one; a large brief keeps the anchors.
+ */
+const SUMS = /\b(?:both|pair|all|altogether|combined|together|sum|add(?:s|ed)? up)\b/i;
+const SCALES = /\b(?:both|pair|all|each|per|apiece|split|spread|instal\w*|payments?|half|discount\w*|sale|saves?|saving|reduced|monthly|annually|yearly|a (?:month|year|week))\b|%|percent/i;
+export const SMALL_BRIEF_AMOUNTS = 12;
+function smallBrief(c: Claim, global: number[], cue: RegExp): number[] {
+  const distinct = new Set(global.map((x) => Math.round(x * 100)));
+  return distinct.size <= SMALL_BRIEF_AMOUNTS && (cue.test(c.sentence) || (cue === SUMS && COMPARATIVE.test(c.sentence))) ? global : [];
+}
+
 /** A sentence that sums, compares or nets amounts: an anchor may then pair with any material amount. */
 const COMPARATIVE = /\b(?:more|less|cheaper|dearer|extra|difference|total|totals|altogether|all in|in all|combined|together|plus|minus|after|off|saving|save|saves|left|remaining|balance|instead|on top|including|includes|comes to|works out)\b/i;
 const ADDITIVE = /\b(?:tax|vat|gst|interest|surcharge|markup|mark-up|increase|rise|incl)\w*/i;
@@ -124,12 +154,14 @@ const checkers = {
     const said = customerSaid(s, c, v, 'money');
     if (said && !namedMoney.length) return ok('the customer said this amount', said.ref);
     const materialPcts = avail(s, c, 'percent').map(numberOf);
+    const anchors = moneyAnchors(c, s, namedMoney, all);
+    const global = all.map(numberOf);
     const pools = {
-      anchors: moneyAnchors(c, s, namedMoney, all), global: all.map(numberOf), comparative: COMPARATIVE.test(c.sentence),
-      percents: grantedPercents(s, c), additive: ADDITIVE.test(c.sentence),
+      anchors: [...anchors, ...smallBrief(c, global, SUMS)], scaleAnchors: smallBrief(c, global, SCALES), global, comparative: COMPARATIVE.test(c.sentence),
+      percents: [...grantedPercents(s, c), ...(HALF.test(c.sentence) ? [50] : [])], additive: ADDITIVE.test(c.sentence),
       statedPercents: s.turnClaims.filter((x) => x.kind === 'percent' && x.sentence === c.sentence && materialPcts.some((p) => same(p, x.value as number))).map((x) => x.value as number),
       // Price x months: the reply's own numbers, and month counts the material states ("you pay for 10 months").
-      counts: [...turnCounts(c, s), ...avail(s, c, 'days').map((x) => numberOf(x) / (365.25 / 12)).filter((n) => Math.abs(n - Math.round(n)) < 0.01 && n >= 2 && n <= 36).map(Math.round)],
+      counts: [...turnCounts(c, s), ...customerCounts(s, c), ...avail(s, c, 'days').map((x) => numberOf(x) / (365.25 / 12)).filter((n) => Math.abs(n - Math.round(n)) < 0.01 && n >= 2 && n <= 36).map(Math.round)],
     };
     if (namedMoney.length) {
       const hit = namedMoney.find((x) => same(numberOf(x), v));
@@ -138,10 +170,14 @@ const checkers = {
       if (d) return ok(`derived: ${d}`, named[0]?.ref);
       const related = topicVals(c, all).find((x) => same(numberOf(x), v));
       if (related) return ok('an amount the material gives for the same topic', related.ref);
+      const rounded = roundedFrom(c, v, namedMoney);
+      if (rounded) return ok(`"${c.raw}" rounds ${show([rounded])}, the amount of ${named[0]!.names[0]}`, rounded.ref);
       return bad(`the sentence names ${named[0]!.names[0]}, whose amount is ${show(namedMoney)}`, named[0]!.ref);
     }
     const hit = all.find((x) => same(numberOf(x), v));
     if (hit) return ok('an amount stated in the material', hit.ref);
+    const rounded = roundedFrom(c, v, [...topicVals(c, all), ...all]);
+    if (rounded) return ok(`"${c.raw}" rounds ${show([rounded])}, an amount stated in the material`, rounded.ref);
     const d = deriveMoney(v, pools);
     if (d) return ok(`derived: ${d}`);
     const topic = topicVals(c, all);
@@ -205,22 +241,7 @@ const checkers = {
     if (topic.length) return bad('the material gives a different time for this', topic[0]!.ref);
     return none('time of day not in the material');
   },
-  count: (c, s) => {
-    const cc = c as Extract<Claim, { kind: 'count' }>;
-    const stem = cc.noun.replace(/(?:es|s)$/, '').slice(0, 5);
-    const numbers = avail(s, c, 'number');
-    // Bound to the same noun: "2 checked bags" in a text, or a field named for it ("free_bags": 2, "number of seats").
-    const nounAfter = new RegExp(`^\\s*(?:[a-z-]+\\s+)?${stem}`, 'i');
-    const bound = numbers.filter((x) => (x.after === undefined ? x.context.toLowerCase().includes(stem) : nounAfter.test(x.after)));
-    const said = customerSaid(s, c, cc.value, 'number');
-    if (said) return ok('the customer said this number', said.ref);
-    const hit = bound.find((x) => same(numberOf(x), cc.value));
-    if (hit) return ok(`the material counts ${cc.value} ${cc.noun}`, hit.ref);
-    const d = deriveMoney(cc.value, { anchors: bound.map(numberOf), global: [], comparative: false, percents: [], statedPercents: [], counts: [], additive: false });
-    if (d) return ok(`derived: ${d}`);
-    if (bound.length) return bad(`the material gives ${show(bound)} for ${cc.noun}`, bound[0]!.ref);
-    return none(`no count of ${cc.noun} in the material`);
-  },
+  count: (c, s) => checkCount(c as Extract<Claim, { kind: 'count' }>, s),
   id: (c, s) => {
     const ic = c as Extract<Claim, { kind: 'id' }>;
     if (compactText(s.m, c.turn).includes(compact(ic.value))) return ok('an identifier in the material');

@@ -10,6 +10,7 @@ import { findDates, findTimes } from '../nlp/when.js';
 import { NEGATORS } from '../nlp/negation.js';
 import { clauseAt, sentenceAt, tokenAt, type TextAnalysis } from '../nlp/wink.js';
 import { COUNT_NOUNS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './lexicon.js';
+import { listAfter } from './lists.js';
 import { offeringHits } from './offerings.js';
 
 /**
@@ -40,7 +41,7 @@ export type Claim = ClaimBase & (
   | { kind: 'duration'; value: { numbers: number[]; days: number[]; unit: string; business: boolean } }
   | { kind: 'date'; value: string; weekday?: number }
   | { kind: 'time'; value: number; halfDay: boolean }
-  | { kind: 'count'; value: number; noun: string }
+  | { kind: 'count'; value: number; noun: string; listed?: number }
   | { kind: 'id'; value: string; orderShaped: boolean }
   | { kind: 'offering'; value: string; headed: boolean; lower?: boolean }
   | { kind: 'contact'; value: string; channel: 'url' | 'email' | 'phone' }
@@ -106,6 +107,15 @@ function negatedClaim(a: TextAnalysis, pos: number, end: number): boolean {
   });
 }
 
+/** "$1.2k", "£3 million", "$2 grand": the multiplier after the figure is part of the amount. */
+const SCALE = /^\s?(?:(k|K)(?![A-Za-z])|(thousand|grand)\b|(m|mn|million)(?![A-Za-z]))/;
+function scaled<T extends Hit & { value: number }>(h: T, text: string): T {
+  const m = h.value < 1000 ? SCALE.exec(text.slice(h.end)) : null;
+  if (!m) return h;
+  const end = h.end + m[0].length;
+  return { ...h, end, raw: text.slice(h.start, end), value: Math.round(h.value * (m[3] ? 1e6 : 1e3) * 100) / 100 };
+}
+
 /** Numbers that claim nothing: "24/7", list numbering, "one moment". */
 const IDIOM = /\b24\s?\/\s?7\b|\b24 hours a day\b|\b7 days a week\b|\b365 days a year\b/gi;
 
@@ -148,7 +158,10 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   }
   for (const p of findContactPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
   // Amounts before ids: "USD39" is an amount, not a code.
-  for (const h of findMoney(text)) take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));
+  for (const h0 of findMoney(text)) {
+    const h = scaled(h0, text);
+    take(h, (b) => ({ ...b, kind: 'money', value: h.value, ...(h.currency ? { currency: h.currency } : {}) }));
+  }
   for (const h of findPercents(text)) if (h.value !== 100) take(h, (b) => ({ ...b, kind: 'percent', value: h.value }));
   for (const h of idHits(text, r)) take(h, (b) => ({ ...b, kind: 'id', value: h.raw, orderShaped: h.orderShaped }));
   for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed, ...(h.lower ? { lower: true } : {}) }));
@@ -172,7 +185,8 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (/^\s*$/.test(text.slice(lineStart, m.index)) && /^\d+[.)]/.test(m[0])) continue;
     const h = { start: m.index, end: m.index + m[0].length, raw: m[0] };
-    take(h, (b) => ({ ...b, kind: 'count', value: n, noun }));
+    const listed = listAfter(text, h.end);
+    take(h, (b) => ({ ...b, kind: 'count', value: n, noun, ...(listed ? { listed } : {}) }));
   }
   const contacts = out.filter((c) => c.kind === 'contact');
   for (const [type, re] of Object.entries(PROMISE_CUES) as [PromiseType, RegExp][]) {

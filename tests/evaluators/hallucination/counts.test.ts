@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { assessHallucination } from '../../../evaluators/hallucination/evaluator.js';
+import { listAfter, listSizes } from '../../../evaluators/hallucination/lists.js';
+import { agent, CATALOG, conversation, customer, reply, resolved } from '../fixtures.js';
+
+/** Count classes a correct reply states in other words than the brief (own examples, not bank items). */
+const counts = async (c: ReturnType<typeof reply>, r = resolved()) =>
+  (await assessHallucination(c, r)).checked.filter((x) => x.claim.kind === 'count').map((x) => `${x.claim.raw}:${x.verdict}`);
+
+const withContext = (text: string) => resolved((s) => ({ ...s, context: [{ label: 'Terms', text }] }));
+
+describe('counts: the same thing under another noun', () => {
+  it('binds "bags" to "pieces of checked luggage" and still contradicts a wrong count', async () => {
+    const r = withContext('The Classic fare includes two pieces of checked luggage.');
+    expect(await counts(reply('You can bring 2 bags on that fare.'), r)).toEqual(['2 bags:supported']);
+    expect(await counts(reply('You can bring 3 bags on that fare.'), r)).toEqual(['3 bags:contradicted']);
+  });
+
+  it('sums the counts one source gives ("2 adults + 2 children" = 4 people)', async () => {
+    const r = withContext('The family ticket admits 2 adults and 2 children.');
+    expect(await counts(reply('The family ticket covers 4 people.'), r)).toEqual(['4 people:supported']);
+  });
+});
+
+describe('counts of listed things', () => {
+  it('supports a count of the things the customer listed', async () => {
+    const c = conversation([customer('I have a laptop, a tablet and a phone, are they covered?'), agent('All three devices are covered.')]);
+    expect(await counts(c)).toEqual(['three devices:supported']);
+    const d = conversation([customer('I have a laptop, a tablet and a phone, are they covered?'), agent('All 5 devices are covered.')]);
+    expect(await counts(d)).toEqual(['5 devices:unsupported']);
+  });
+
+  it('supports a count of the list the reply itself gives', async () => {
+    expect(await counts(reply('We have two plans: Basic and Premium.'))).toEqual(['two plans:supported']);
+    expect(await counts(reply('There are 3 colours to choose from: red, navy and black.'))).toEqual(['3 colours:supported']);
+    expect(await counts(reply('There are 4 colours to choose from: red, navy and black.'))).toEqual(['4 colours:unsupported']);
+  });
+
+  it('supports "we have N <things>" when the catalog has that many', async () => {
+    const r = resolved();
+    r.catalog = [{ ...CATALOG[0]!, name: 'Basic plan', sku: 'P-1' }, { ...CATALOG[1]!, name: 'Premium plan', sku: 'P-2' }];
+    expect(await counts(reply('We have 2 plans for you to pick from.'), r)).toEqual(['2 plans:supported']);
+  });
+
+  it('measures lists', () => {
+    expect(listSizes('I have a laptop, a tablet and a phone.')).toEqual([3]);
+    expect(listSizes('I want to return the scarf and the hat.')).toEqual([2]);
+    expect(listSizes('I called yesterday and nobody answered.')).toEqual([]);
+    const t = 'Here are the 3 options:\n- Basic\n- Plus\n- Premium\nThanks';
+    expect(listAfter(t, t.indexOf('options') + 7)).toBe(3);
+  });
+});
