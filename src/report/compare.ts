@@ -13,7 +13,8 @@ import { tooFewScenarios } from '../analysis/stats/policy.js';
 import { unpairedDifference, type UnpairedTest } from '../analysis/stats/unpaired.js';
 
 /** One per-conversation score, with the scenario (id@version) it belongs to: the scenario is the statistical unit. */
-export interface ScoreObs { metric: string; approach: string; model: string; scenario: string; value: number }
+/** value null: nothing to score, except for money (unit usd), where null means an unpriced call: unknown. */
+export interface ScoreObs { metric: string; approach: string; model: string; scenario: string; value: number | null }
 export interface MetricDirection { metric: string; unit: string; direction: string }
 
 /**
@@ -21,7 +22,7 @@ export interface MetricDirection { metric: string; unit: string; direction: stri
  * sign-flip-exact when every difference is the same); otherwise unpaired on the scenario means (welch-t,
  * permutation-exact when neither side varies). Below the minimum number of scenarios: too-few-scenarios.
  */
-export type CompareTest = PairedTest | UnpairedTest;
+export type CompareTest = PairedTest | UnpairedTest | 'unknown-money';
 
 export interface CompareRow {
   metric: string;
@@ -30,10 +31,10 @@ export interface CompareRow {
   unit: string;
   direction: string;
   nA: number; nB: number; scenariosA: number; scenariosB: number;
-  /** Scenario-weighted means (methods.md 5.1): conversations equal within a scenario, scenarios equal across. */
-  meanA: number; meanB: number;
+  /** Scenario-weighted means (methods.md 5.1): conversations equal within a scenario, scenarios equal across. Null: unknown money. */
+  meanA: number | null; meanB: number | null;
   /** B minus A: the mean of per-scenario differences when paired, the difference of scenario-weighted means otherwise. */
-  delta: number;
+  delta: number | null;
   se: number | null;
   ciLow: number | null;
   ciHigh: number | null;
@@ -41,7 +42,7 @@ export interface CompareRow {
   /** Holm within the metric: all approach x model tests of one metric form one family (a pooled row from one approach counted once). */
   pHolm: number | null;
   test: CompareTest;
-  /** better / worse by the metric's direction; 'changed' for neutral metrics; 'no significant change'; 'too few scenarios'; 'not testable'. */
+  /** better / worse by the metric's direction; 'changed' for neutral metrics; 'no significant change'; 'too few scenarios'; 'unknown'; 'not testable'. */
   verdict: string;
   /** Why a figure is missing, or how the row was tested. */
   note: string | null;
@@ -52,21 +53,33 @@ const ALL = '*';
 type Clusters = Map<string, number[]>;
 type Groups = Map<string, Clusters>;
 
-function group(obs: ScoreObs[]): Groups {
-  const out: Groups = new Map();
-  const add = (key: string, scenario: string, v: number): void => {
-    const g = out.get(key) ?? new Map<string, number[]>();
-    out.set(key, g);
+interface Grouped {
+  groups: Groups;
+  /** key -> conversations whose money is unknown */
+  unknown: Map<string, number>;
+}
+
+function group(obs: ScoreObs[], money: ReadonlySet<string>): Grouped {
+  const groups: Groups = new Map();
+  const unknown = new Map<string, number>();
+  const add = (key: string, scenario: string, v: number | null): void => {
+    if (v === null) {
+      unknown.set(key, (unknown.get(key) ?? 0) + 1);
+      return;
+    }
+    const g = groups.get(key) ?? new Map<string, number[]>();
+    groups.set(key, g);
     const c = g.get(scenario) ?? [];
     g.set(scenario, c);
     c.push(v);
   };
   for (const o of obs) {
+    if (o.value === null && !money.has(o.metric)) continue;
     add(JSON.stringify([o.metric, o.approach, o.model]), `${o.approach}|${o.scenario}`, o.value);
     // Pooled over approaches; a scenario belongs to one approach, so the cluster key keeps both.
     add(JSON.stringify([o.metric, ALL, o.model]), `${o.approach}|${o.scenario}`, o.value);
   }
-  return out;
+  return { groups, unknown };
 }
 
 const sameKeys = (a: Map<string, unknown>, b: Map<string, unknown>): boolean => a.size === b.size && [...a.keys()].every((k) => b.has(k));
@@ -91,7 +104,8 @@ function testPair(a: Clusters, b: Clusters): Tested {
 
 function verdictOf(row: Pick<CompareRow, 'pHolm' | 'delta' | 'direction' | 'test'>, alpha: number): string {
   if (row.test === 'too-few-scenarios') return 'too few scenarios';
-  if (row.pHolm === null) return 'not testable';
+  if (row.test === 'unknown-money') return 'unknown';
+  if (row.pHolm === null || row.delta === null) return 'not testable';
   if (row.pHolm >= alpha) return 'no significant change';
   if (row.direction === 'neutral') return 'changed';
   const up = row.delta > 0;
@@ -103,20 +117,29 @@ const approachesOf = (c: Clusters): Set<string> => new Set([...c.keys()].map((k)
 
 /** Pure comparison of two runs' scores: every metric x approach x model present in both (plus approaches pooled). */
 export function compareRuns(a: ScoreObs[], b: ScoreObs[], metrics: MetricDirection[], alpha = 0.05): CompareRow[] {
-  const ga = group(a);
-  const gb = group(b);
   const info = new Map(metrics.map((m) => [m.metric, m]));
+  const money = new Set(metrics.filter((m) => m.unit === 'usd').map((m) => m.metric));
+  const ga = group(a, money);
+  const gb = group(b, money);
+  const keysOf = (g: Grouped): Set<string> => new Set([...g.groups.keys(), ...g.unknown.keys()]);
+  const inB = keysOf(gb);
   const rows: (CompareRow & { single: string | null })[] = [];
-  for (const [key, ca] of ga) {
-    const cb = gb.get(key);
-    if (!cb) continue;
+  for (const key of [...keysOf(ga)].filter((k) => inB.has(k))) {
+    const ca: Clusters = ga.groups.get(key) ?? new Map();
+    const cb: Clusters = gb.groups.get(key) ?? new Map();
     const [metric, approach, model] = JSON.parse(key) as [string, string, string];
     const from = new Set([...approachesOf(ca), ...approachesOf(cb)]);
+    const [uA, uB] = [ga.unknown.get(key) ?? 0, gb.unknown.get(key) ?? 0];
+    const meanOf = (c: Clusters, u: number): number | null => (u > 0 || c.size === 0 ? null : mean(scenarioMeans(c)));
+    const tested: Tested = uA > 0 || uB > 0
+      ? { delta: null, se: null, ciLow: null, ciHigh: null, p: null, test: 'unknown-money',
+          note: `${[uA ? `run A: ${uA}` : '', uB ? `run B: ${uB}` : ''].filter(Boolean).join(', ')} conversation(s) with an unpriced call, so the cost and its change are unknown (never $0)` }
+      : testPair(ca, cb);
     rows.push({
       metric, approach, model,
       unit: info.get(metric)?.unit ?? 'score', direction: info.get(metric)?.direction ?? 'neutral',
-      nA: nObs(ca), nB: nObs(cb), scenariosA: ca.size, scenariosB: cb.size, meanA: mean(scenarioMeans(ca)), meanB: mean(scenarioMeans(cb)),
-      ...testPair(ca, cb), pHolm: null, verdict: '', single: approach === ALL && from.size === 1 ? [...from][0]! : null,
+      nA: nObs(ca) + uA, nB: nObs(cb) + uB, scenariosA: ca.size, scenariosB: cb.size, meanA: meanOf(ca, uA), meanB: meanOf(cb, uB),
+      ...tested, pHolm: null, verdict: '', single: approach === ALL && from.size === 1 ? [...from][0]! : null,
     });
   }
   rows.sort((x, y) => x.metric.localeCompare(y.metric) || Number(y.approach === ALL) - Number(x.approach === ALL) || x.approach.localeCompare(y.approach) || x.model.localeCompare(y.model));
@@ -133,13 +156,15 @@ export function compareRuns(a: ScoreObs[], b: ScoreObs[], metrics: MetricDirecti
 }
 
 async function loadObs(store: Store): Promise<{ obs: ScoreObs[]; metrics: MetricDirection[]; label: string }> {
+  // Null scores are read only for money, where null means unknown (an unpriced call) rather than nothing to score.
   const q = await runQuery(store, `SELECT s.metric, c.approach, c.model, c.scenario_id || '@' || c.scenario_version AS scenario, s.value
-    FROM scores s JOIN conversations c USING (cell_key) WHERE c.status = 'done' AND s.value IS NOT NULL`);
+    FROM scores s JOIN conversations c USING (cell_key)
+    WHERE c.status = 'done' AND (s.value IS NOT NULL OR s.metric IN (SELECT metric FROM metrics WHERE unit = 'usd'))`);
   if (q.kind !== 'rows') throw new Error(`cannot read scores from ${store.path}: ${q.message}`);
   const m = await runQuery(store, 'SELECT metric, unit, direction FROM metrics');
   const runs = await runQuery(store, 'SELECT string_agg(run_id, \', \' ORDER BY run_id) AS ids FROM runs');
   return {
-    obs: q.rows.map((r) => ({ metric: String(r.metric), approach: String(r.approach), model: String(r.model), scenario: String(r.scenario), value: Number(r.value) })),
+    obs: q.rows.map((r) => ({ metric: String(r.metric), approach: String(r.approach), model: String(r.model), scenario: String(r.scenario), value: r.value === null ? null : Number(r.value) })),
     metrics: m.kind === 'rows' ? m.rows.map((r) => ({ metric: String(r.metric), unit: String(r.unit), direction: String(r.direction) })) : [],
     label: runs.kind === 'rows' && runs.rows[0]?.ids ? `${store.path} (runs ${String(runs.rows[0].ids)})` : store.path,
   };
@@ -152,7 +177,8 @@ const METHOD = 'For each metric x approach x model scored in both runs (and all 
   + 'scenario-weighted means (docs/methods.md 5.1, 5.2). When both runs cover exactly the same scenarios the test is paired '
   + 'by scenario (mean of per-scenario differences, Student t with scenarios - 1 df; exact sign-flip test when every '
   + 'scenario changed by the same amount); otherwise it is unpaired on the scenario means (Welch t with Satterthwaite df; '
-  + 'exact permutation test when neither run varies). Below 4 scenarios there is no interval and no verdict. p-values are '
+  + 'exact permutation test when neither run varies). Below 4 scenarios there is no interval and no verdict; a cost with an '
+  + 'unpriced call is unknown, never $0. p-values are '
   + 'Holm-adjusted within each metric. Only finished conversations count.';
 
 const fmt = (r: CompareRow, v: number | null): string => formatCell(v, unitFormat(r.unit));
@@ -176,7 +202,7 @@ export async function buildComparison(storeA: Store, storeB: Store, outDir: stri
   const count = (v: string): number => rows.filter((r) => r.verdict === v).length;
   const summary = `${rows.length} comparisons; ${sig.length} significant after Holm (alpha ${alpha}): ${count('better')} better, `
     + `${count('worse')} worse, ${count('changed')} changed (neutral metrics); ${count('too few scenarios')} with too few scenarios (fewer than 4 in a run: no interval, no verdict); `
-    + `${count('not testable')} not testable.`;
+    + `${count('unknown')} unknown (unpriced calls); ${count('not testable')} not testable.`;
 
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });

@@ -41,7 +41,7 @@ describe('compareRuns', () => {
     expect(row.delta).toBeCloseTo(m(mb) - m(ma), 12);
     expect(row.se).toBeCloseTo(Math.sqrt(v(ma) + v(mb)), 12);
     const df = (v(ma) + v(mb)) ** 2 / (v(ma) ** 2 / 3 + v(mb) ** 2 / 4);
-    expect(row.ciHigh! - row.delta).toBeCloseTo(tQuantile(0.975, df) * row.se!, 8);
+    expect(row.ciHigh! - row.delta!).toBeCloseTo(tQuantile(0.975, df) * row.se!, 8);
     expect(row.note).toMatch(/different scenarios/);
   });
 
@@ -71,6 +71,22 @@ describe('compareRuns', () => {
     expect(Math.min(h.pHolm!, h2.pHolm!)).toBeCloseTo(2 * lo, 12);
     const pooled = rows.find((r) => r.metric === 'halluc.any' && r.approach === '*' && r.model === 'm')!;
     expect(pooled.pHolm).toBe(h.pHolm);
+  });
+
+  test('unknown money stays unknown: an unpriced conversation makes the cost and its change null, never $0', () => {
+    const money = [...METRICS, { metric: 'cost.agent_usd', unit: 'usd', direction: 'lower-better' }];
+    const scen = ['s1', 's2', 's3', 's4', 's5'];
+    const a = scen.map((s, i) => obs('m', s, 0.01 * (i + 1), 'cost.agent_usd'));
+    const b = scen.map((s, i) => ({ ...obs('m', s, 0.02 * (i + 1), 'cost.agent_usd'), value: s === 's3' ? null : 0.02 * (i + 1) }));
+    const row = compareRuns(a, b, money).find((r) => r.approach === 'x')!;
+    expect(row.meanA).toBeCloseTo(0.03, 12);
+    expect([row.meanB, row.delta, row.p, row.pHolm, row.test, row.verdict]).toEqual([null, null, null, null, 'unknown-money', 'unknown']);
+    expect(row.note).toMatch(/run B: 1 conversation/);
+    expect(row.nB).toBe(5);
+    // A null of a metric that is not money is "nothing to score" and is left out.
+    const other = compareRuns(scen.map((s) => obs('m', s, 1)), scen.map((s) => ({ ...obs('m', s, 1), value: s === 's1' ? null : 1 })), money)[0]!;
+    // (B then covers s2-s5 only: unpaired, and with no spread on either side the exact permutation test gives p = 1.)
+    expect([other.test, other.nB, other.delta, other.p]).toEqual(['permutation-exact', 4, 0, 1]);
   });
 
   test('below 4 scenarios: no interval and the verdict says too few scenarios', () => {
