@@ -15,16 +15,18 @@ function showTurn(idx) {
 }
 
 function callsTable(calls, audited) {
-  const totals = { input: 0, output: 0, latency: 0, cost: 0, unpriced: 0 };
-  const tokens = (v) => (audited && !v ? 'not recorded' : num(v));
+  // Unknown (NULL) tokens or latency stay unknown in the totals too: a sum over an unknown part is not a number.
+  const totals = { input: 0, output: 0, latency: 0, cost: 0, unpriced: 0, unknownTokens: 0, unknownLatency: 0 };
+  const tokens = (v) => (v === null || v === undefined ? 'unknown' : audited && !v ? 'not recorded' : num(v));
   const rows = calls.map((c) => {
-    totals.input += c.input_tokens; totals.output += c.output_tokens; totals.latency += c.latency_ms;
+    if (c.input_tokens === null || c.output_tokens === null) totals.unknownTokens++; else { totals.input += c.input_tokens; totals.output += c.output_tokens; }
+    if (c.latency_ms === null) totals.unknownLatency++; else totals.latency += c.latency_ms;
     if (c.cost_usd === null) totals.unpriced++; else totals.cost += c.cost_usd;
     return h('tr', { class: c.error ? 'failed' : null },
       h('td', { class: 'num' }, String(c.idx)), h('td', null, c.role), h('td', null, c.model),
       h('td', { class: 'num' }, tokens(c.input_tokens)), h('td', { class: 'num' }, tokens(c.output_tokens)),
       h('td', { class: 'num' }, `${num(c.cache_read_tokens)} / ${num(c.cache_write_tokens)}`), h('td', { class: 'num' }, num(c.reasoning_tokens)),
-      h('td', { class: 'num' }, audited && c.role === 'agent' ? 'not measured' : ms(c.latency_ms)),
+      h('td', { class: 'num' }, c.latency_ms === null || (audited && c.role === 'agent') ? 'not measured' : ms(c.latency_ms)),
       h('td', { class: 'num cost' }, usd(c.cost_usd)), h('td', null, c.price_source),
       h('td', null, [c.cached ? 'cached' : '', c.is_batch ? 'batch' : ''].filter(Boolean).join(', ')),
       h('td', { class: 'num' }, String(c.retries)), h('td', { class: 'err' }, c.error ?? ''));
@@ -35,8 +37,10 @@ function callsTable(calls, audited) {
   return h('table', { class: 'data calls' },
     h('thead', null, h('tr', null, ['#', 'Role', 'Model', 'Input tokens', 'Output tokens', 'Cache read / write', 'Reasoning', 'Latency', 'Cost', 'Price source', '', 'Retries', 'Error'].map((t) => h('th', null, t)))),
     h('tbody', null, rows),
-    h('tfoot', null, h('tr', null, h('th', { colspan: 3 }, `${calls.length} calls`), h('td', { class: 'num' }, num(totals.input)), h('td', { class: 'num' }, num(totals.output)),
-      h('td', null, ''), h('td', null, ''), h('td', { class: 'num' }, audited ? 'not measured' : ms(totals.latency)), h('td', { class: 'num cost total' }, costTotal), h('td', { colspan: 4 }, ''))));
+    h('tfoot', null, h('tr', null, h('th', { colspan: 3 }, `${calls.length} calls`),
+      h('td', { class: 'num' }, totals.unknownTokens ? `unknown (${totals.unknownTokens} of ${calls.length} calls)` : num(totals.input)),
+      h('td', { class: 'num' }, totals.unknownTokens ? 'unknown' : num(totals.output)),
+      h('td', null, ''), h('td', null, ''), h('td', { class: 'num' }, audited || totals.unknownLatency ? 'not measured' : ms(totals.latency)), h('td', { class: 'num cost total' }, costTotal), h('td', { colspan: 4 }, ''))));
 }
 
 export async function transcriptPage(view, params) {
