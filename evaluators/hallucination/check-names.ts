@@ -6,6 +6,7 @@ import type { Claim } from './claims.js';
 import { availableAt, plainText } from './material.js';
 import { NUMBER_WORDS_SOURCE } from '../nlp/number-words.js';
 import { GENERIC } from './scope.js';
+import { compactName, normalName, sameKindHeads, sameWord } from './offering-forms.js';
 
 /**
  * Names and contact points. An offering name is supported when the material has it whole, a headed name's modifier
@@ -25,6 +26,8 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   const modifier = c.headed ? words.slice(0, -1).join(' ') : '';
   const text = plainText(s.m, c.turn);
   if (text.includes(squash(name))) return ok('the name is in the material');
+  // Written differently: "&" or "and", "programme" or "program", "Flexi-Cover" or "FlexiCover".
+  if (normalName(text).includes(normalName(name)) || (compactName(name).length >= 8 && compactName(text).includes(compactName(name)))) return ok('the name is in the material, written differently');
   if (c.lower) {
     // A lower-case name is a description of an offering: its naming words must all be in one line of the material
     // ("the accident-only cover" for "Essential Accident Cover"); "our movers' pass" names nothing the brief has.
@@ -33,15 +36,24 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
     const naming = raw(words.slice(0, -1).join(' '), NOT_NAMING);
     const lines = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n|(?<=[.!?;])\s+/));
     // Words match when one starts the other ("flexible" and "Flexi", "health" and "Healthy").
-    const meets = (w: string, x: string): boolean => Math.min(w.length, x.length) >= 4 && (w.startsWith(x) || x.startsWith(w));
-    const line = lines.find((l) => { const ws = raw(l); return naming.every((w) => ws.some((x) => meets(w, x))); });
+    const line = lines.find((l) => { const ws = raw(l); return naming.every((w) => ws.some((x) => sameWord(w, x))); });
     return line ? ok(`its naming words are in the material: "${line.slice(0, 80)}"`) : none('offering not in the material');
   }
   // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").
   if (modifier) {
-    const head = (words.at(-1) ?? '').slice(0, 4);
-    const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${escapeRe(head)}|(?<![a-z0-9])${escapeRe(head)}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`);
+    // The head may be another of the same kind: "Gold member" for "Gold tier", "Family package" for "Family plan".
+    const head = `(?:${sameKindHeads(words.at(-1) ?? '').map((h) => escapeRe(h.slice(0, 4))).join('|')})`;
+    const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${head}|(?<![a-z0-9])${head}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`);
     if (near.test(text)) return ok(`"${modifier}" with "${words.at(-1)}" in the material`);
+    // The modifier is a record's own name ("Flex fare" for the catalog's "Flex"), perhaps after the company's
+    // name ("Kestrel Fibre 100 plan" for "Fibre 100" sold by Kestrel Broadband).
+    const recordNames = new Set(s.m.records.filter(availableAt(c.turn)).flatMap((rec) => [...rec.names, ...(rec.aliases ?? []).map((a) => a.toLowerCase())]).map(normalName));
+    const mw = normalName(modifier).split(' ');
+    for (let i = 0; i < mw.length; i++) {
+      const rest = mw.slice(i).join(' ');
+      if (i > 0 && !new RegExp(`(?<![a-z0-9])${escapeRe(mw.slice(0, i).join(' '))}(?![a-z0-9])`).test(text)) break;
+      if (rest.length >= 3 && recordNames.has(rest)) return ok(`"${rest}" is the name of an offering in the material`);
+    }
     // Membership of a tier or programme the material names: "VIP programme" for "Fernwick Circle (VIP)", "Gold
     // member" for a profile of tier gold.
     if (MEMBERSHIP_HEAD.test(words.at(-1) ?? '')) {
@@ -57,10 +69,12 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   const best = known.reduce((acc, k) => Math.max(acc, jaroWinkler(k, squash(name))), 0);
   if (best >= 0.9) return ok(`a variant of a name in the material (similarity ${best.toFixed(2)})`);
   // The same words in another order in one line of the material ("65W USB-C" for "USB-C charger 65W").
-  const own = squash(name).split(/[^a-z0-9+]+/).filter(Boolean);
+  // A generic head may be left out or swapped ("Annual Gold plan" for "Gold Annual"); words may change form.
+  const all = normalName(name).split(/[^a-z0-9+]+/).filter(Boolean);
+  const own = c.headed && all.length > 2 && sameKindHeads(all.at(-1)!).length > 1 ? all.slice(0, -1) : all;
   const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/)).find((l) => {
-    const ws = squash(l).split(/[^a-z0-9+]+/);
-    const at = own.map((w) => ws.indexOf(w));
+    const ws = normalName(l).split(/[^a-z0-9+]+/);
+    const at = own.map((w) => ws.findIndex((x) => x === w || (/[a-z]{4}/.test(w) && sameWord(w, x))));
     // All the words, close together (a reordered name, not words scattered over a policy).
     return at.every((i) => i >= 0) && Math.max(...at) - Math.min(...at) <= own.length + 1;
   });

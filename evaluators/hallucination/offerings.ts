@@ -15,8 +15,9 @@ import { NOT_NAME_WORDS, OFFERING_HEADS } from './lexicon.js';
 const HEADS = OFFERING_HEADS.map((h) => `[${h[0]}${h[0]!.toUpperCase()}]${escapeRe(h.slice(1))}`).join('|');
 const CAP = "(?:[A-Z][A-Za-z0-9'+&-]*|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\\+?)";
 /** Small words inside a name: "Driftbox for Good", "Fish & Chips Club". */
-const JOIN = '(?:(?:for|of|and|&|the|de|at)[ \\t]+)?';
-const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+${JOIN}){0,4}${CAP})[ \\t]+(${HEADS})\\b`, 'g');
+const JOIN = '(?:(?:for|of|and|&|de|at)(?:[ \\t]+the)?[ \\t]+)?';
+/** A number may stand before the head: "Fibre 100 plan". */
+const HEADED = new RegExp(`\\b((?:${CAP}[ \\t]+${JOIN}){0,4}${CAP}(?:[ \\t]+\\d+[A-Za-z]*)?)[ \\t]+(${HEADS})\\b`, 'g');
 const RUN = new RegExp(`\\b${CAP}(?:[ \\t]+${JOIN}${CAP}){1,4}`, 'g');
 /** Heads that in lower case mostly name no offering: "a team member", "our refund policy", "your bank card". */
 const NOT_LOWER_HEADS = new Set(['member', 'members', 'status', 'offer', 'deal', 'sale', 'credit', 'policy', 'account', 'card', 'promise', 'benefit', 'benefits']);
@@ -49,7 +50,14 @@ const FORM_WORDS = new Set([
   'name', 'email', 'phone', 'id', 'reference', 'product', 'products', 'type', 'quantity', 'subtotal', 'tax', 'balance', 'new', 'current', 'old',
   'original', 'updated', 'estimated', 'expected', 'arrival', 'departure', 'time', 'cabin', 'class', 'passenger', 'passengers', 'seat', 'seats',
   'option', 'options', 'note', 'important', 'reason', 'issue', 'user', 'profile', 'card', 'credit', 'debit', 'gift', 'cost', 'fee', 'fees', 'and',
+  // Parts of a website or an app, and ways to reach people: "Live Chat", "Contact Us", "Help Centre", "My Account".
+  'live', 'chat', 'us', 'help', 'privacy', 'terms', 'conditions', 'cookie', 'cookies', 'portal', 'log', 'login', 'sign', 'in', 'out', 'up', 'my',
+  'home', 'page', 'app', 'website', 'online', 'cart', 'basket', 'checkout', 'wishlist', 'history', 'notifications', 'preferences', 'billing',
+  'security', 'password', 'settings', 'dashboard', 'inbox', 'messages', 'feedback', 'track', 'about', 'centre', 'center', 'faq', 'faqs', 'policy',
+  'policies',
 ]);
+/** Heads that after form words only name a page or a document, not an offering: "Privacy Policy", "Account Status". */
+const FORM_HEADS = new Set(['policy', 'account', 'card', 'status']);
 
 export type OfferingHit = Hit & { name: string; headed: boolean; lower?: boolean };
 
@@ -60,6 +68,7 @@ export function offeringHits(text: string): OfferingHit[] {
     const words = (m[1] ?? '').split(/\s+/);
     while (words.length && NOT_NAME_WORDS.has(words[0]!.toLowerCase())) words.shift();
     if (words.length === 0 || words.some((w) => /['’]/.test(w))) continue;
+    if (FORM_HEADS.has((m[2] ?? '').toLowerCase()) && words.every((w) => FORM_WORDS.has(w.toLowerCase()))) continue;
     const name = `${words.join(' ')} ${m[2]}`;
     const start = m.index + m[0].length - name.length;
     // One capitalised word opening a sentence is just the sentence's first word ("Switching plans", "Gold members").
