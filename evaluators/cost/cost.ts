@@ -2,6 +2,7 @@ import type { ModelCall } from '../../src/core/conversation.js';
 import type { Role } from '../../src/core/types.js';
 import type { Evaluator, MetricInfo, Score } from '../../src/score/types.js';
 import { deterministicLabel } from '../../src/score/types.js';
+import type { MetricIdOf } from '../nlp/score.js';
 
 const ID = 'cost';
 const VERSION = 1;
@@ -11,7 +12,10 @@ const METRICS = [
   { id: 'cost.agent_usd', family: 'cost', title: 'Agent cost', unit: 'usd', direction: 'lower-better', description: 'Sum of the priced agent-role calls (what the business would pay). Null if any agent call has no known price.' },
   { id: 'cost.eval_usd', family: 'cost', title: 'Evaluation cost', unit: 'usd', direction: 'lower-better', description: 'Sum of judge and customer-simulator calls recorded with the conversation (research cost, kept apart from ROI). Judge calls made at scoring time arrive as judge.tokens scores.' },
   { id: 'cost.agent_tokens', family: 'cost', title: 'Agent tokens', unit: 'tokens', direction: 'lower-better', description: 'Agent-role tokens: uncached input + cache read + cache write + output (output includes reasoning).' },
-] satisfies MetricInfo[];
+] as const satisfies readonly MetricInfo[];
+
+/** A cost row: the id is one this evaluator declares. */
+const row = (metric: MetricIdOf<typeof METRICS>, x: Pick<Score, 'value' | 'explanation' | 'evidence'>): Score => ({ metric, ...x, evaluator: LABEL });
 
 const EVAL_ROLES: ReadonlySet<Role> = new Set(['judge', 'customer']);
 
@@ -39,7 +43,7 @@ export const costEvaluator: Evaluator = {
   id: ID,
   version: VERSION,
   description: 'Per-conversation cost by role from the recorded, priced model calls.',
-  metrics: METRICS,
+  metrics: [...METRICS],
   score: async (c) => {
     const agentCalls = c.calls.filter((x) => x.role === 'agent');
     const evalCalls = c.calls.filter((x) => EVAL_ROLES.has(x.role));
@@ -47,9 +51,9 @@ export const costEvaluator: Evaluator = {
     const evalCost = sumCost(evalCalls, 'judge/customer');
     const tokens = agentCalls.reduce((a, x) => a + x.usage.input + x.usage.cacheRead + x.usage.cacheWrite + x.usage.output, 0);
     return [
-      { metric: 'cost.agent_usd', ...agent, evaluator: LABEL },
-      { metric: 'cost.eval_usd', ...evalCost, evaluator: LABEL },
-      { metric: 'cost.agent_tokens', value: tokens, explanation: `${agentCalls.length} agent call(s)`, evidence: [], evaluator: LABEL },
+      row('cost.agent_usd', agent),
+      row('cost.eval_usd', evalCost),
+      row('cost.agent_tokens', { value: tokens, explanation: `${agentCalls.length} agent call(s)`, evidence: [] }),
     ];
   },
 };

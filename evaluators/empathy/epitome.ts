@@ -9,7 +9,7 @@ import { loadRubric } from '../judge/rubric.js';
 import { judgeTokensMetric, judgeTokensScore } from '../judge/usage.js';
 import { notScorable } from '../resolution/transcript.js';
 import { emotionalExchanges, intensityWeighted } from './emotional-turns.js';
-import { scorer } from '../nlp/score.js';
+import { scorer, type MetricIdOf } from '../nlp/score.js';
 
 export const EPITOME_RUBRIC = loadRubric(import.meta.url, 'epitome-rubric.md');
 
@@ -58,11 +58,11 @@ const METRICS = [
   { id: 'empathy.appropriateness', family: 'empathy', title: 'Empathy appropriateness (judge)', unit: 'score', direction: 'higher-better', description: 'LLM judge: appropriateness 0-2 / 2 (0 dismissive or manipulative, 2 calibrated), intensity-weighted.' },
   { id: 'empathy.action_alignment', family: 'empathy', title: 'Empathy with action (judge)', unit: 'rate', direction: 'higher-better', description: 'LLM judge: the empathic reply comes with a concrete next step (0/1), intensity-weighted.' },
   ...(['er', 'ip', 'ex'] as const).map((m) => ({
-    id: `empathy.judge_${m}`, family: 'empathy', title: `Empathy ${m.toUpperCase()} (EPITOME judge)`, unit: 'score' as const, direction: 'higher-better' as const, judgeOf: `empathy.${m}`,
+    id: `empathy.judge_${m}` as const, family: 'empathy', title: `Empathy ${m.toUpperCase()} (EPITOME judge)`, unit: 'score' as const, direction: 'higher-better' as const, judgeOf: `empathy.${m}`,
     description: `LLM judge: the ${m === 'er' ? 'emotional-reaction' : m === 'ip' ? 'interpretation' : 'exploration'} level 0-2 / 2 per reply to an emotional customer turn, intensity-weighted; the deterministic empathy.${m} on the same scale.`,
   })),
   JUDGE_TOKENS_METRIC,
-] satisfies MetricInfo[];
+] as const satisfies readonly MetricInfo[];
 
 export const EPITOME_VERSION = 1;
 
@@ -70,12 +70,12 @@ export const epitomeJudgeEvaluator: Evaluator = {
   id: 'empathy-epitome',
   version: EPITOME_VERSION,
   description: 'EPITOME empathy levels by an LLM judge blind to names and persona statements (methods.md §3.2).',
-  metrics: METRICS,
+  metrics: [...METRICS],
   score: async (c, r, ctx) => {
     const judge = ctx.judge;
     if (!judge) return [];
     const label = judgeLabel(judge, EPITOME_SYSTEM);
-    const s = scorer(label);
+    const s = scorer<MetricIdOf<typeof METRICS>>(label);
     const scored = METRICS.filter((m) => m.id !== JUDGE_TOKENS_METRIC.id);
     const why = notScorable(c);
     if (why) return scored.map((m) => s(m.id, null, why));

@@ -1,7 +1,7 @@
 import type { Evaluator, Evidence, MetricInfo, Score } from '../../src/score/types.js';
 import { fallbackLabel } from '../../src/score/types.js';
 import { agentTexts, notScorable } from '../resolution/transcript.js';
-import { scorer } from '../nlp/score.js';
+import { scorer, type MetricIdOf } from '../nlp/score.js';
 import { levelsOf, type Levels } from './detectors.js';
 import { emotionalExchanges, intensityWeighted, type EmotionalExchange } from './emotional-turns.js';
 import { ACTION_PHRASES, DISMISSIVE } from './lexicon.js';
@@ -27,10 +27,10 @@ const UNMEASURED = `unvalidated screen: no calibration path measures it against 
 const compositeScreen = MECHANISMS.every((m) => status[m].validated) ? undefined
   : `unvalidated screen: the sum of ER, IP and EX, and not every mechanism is validated against human labels; see ${DOC}`;
 
-const withScreen = (info: MetricInfo, screen: string | undefined): MetricInfo => (screen ? { ...info, screen } : info);
+const withScreen = <const M extends MetricInfo>(info: M, screen: string | undefined): M => (screen ? { ...info, screen } : info);
 
 const MECHANISM_METRICS = MECHANISMS.map((m) => withScreen({
-  id: `empathy.${m}`, family: 'empathy', title: `Empathy: ${MECHANISM_NAMES[m]} (deterministic)`, unit: 'score', direction: 'higher-better',
+  id: `empathy.${m}` as const, family: 'empathy', title: `Empathy: ${MECHANISM_NAMES[m]} (deterministic)`, unit: 'score', direction: 'higher-better',
   description: `EPITOME ${m.toUpperCase()} level 0/1/2 per reply to an emotional customer turn (intensity >= 4), /2, intensity-weighted over the conversation; rules in ${DOC}.`,
 }, screenOf(status[m])));
 
@@ -40,6 +40,7 @@ const METRICS = [
   withScreen({ id: 'empathy.dismissive', family: 'empathy', title: 'Dismissive phrasing', unit: 'rate', direction: 'lower-better', description: 'Any agent turn uses a dismissive phrase ("calm down", "as I said", "nothing we can do", "you should have").' }, UNMEASURED),
   withScreen({ id: 'empathy.next_step', family: 'empathy', title: 'Empathy with a next step', unit: 'rate', direction: 'higher-better', description: 'Share of empathic replies (any mechanism above 0) to emotional turns that also give a concrete next step: a tool call or an action phrase.' }, UNMEASURED),
 ] satisfies MetricInfo[];
+type EmpathyLexMetric = MetricIdOf<typeof METRICS>;
 
 export function nextStepIn(reply: string, toolCallNames: string[]): string | null {
   if (toolCallNames.length) return `tool call ${toolCallNames.join(', ')}`;
@@ -57,7 +58,7 @@ interface Rated { x: EmotionalExchange; levels: Levels; step: string | null }
 const turnOf = (p: Rated): number => p.x.agentTurns[0] ?? p.x.customerTurn;
 const who = (p: Rated): string => `customer ${p.x.emotion.label} ${p.x.emotion.intensity}/10 (${p.x.mapping})`;
 
-function mechanismScore(s: ReturnType<typeof scorer>, m: Mechanism, rated: Rated[]): Score {
+function mechanismScore(s: ReturnType<typeof scorer<EmpathyLexMetric>>, m: Mechanism, rated: Rated[]): Score {
   const value = intensityWeighted(rated.map((p) => ({ weight: p.x.emotion.intensity, value: p.levels[m].level / 2 })));
   const evidence: Evidence[] = rated.map((p) => ({
     turn: turnOf(p),
@@ -67,7 +68,7 @@ function mechanismScore(s: ReturnType<typeof scorer>, m: Mechanism, rated: Rated
   return s(`empathy.${m}`, value, `${rated.length} emotional turn(s); intensity-weighted ${m.toUpperCase()} level/2 (deterministic screen, not a judge)`, evidence);
 }
 
-function dismissiveScore(s: ReturnType<typeof scorer>, texts: { turn: number; text: string }[]): Score {
+function dismissiveScore(s: ReturnType<typeof scorer<EmpathyLexMetric>>, texts: { turn: number; text: string }[]): Score {
   if (!texts.length) return s('empathy.dismissive', null, 'the agent wrote no text');
   const hits = texts.flatMap((t) => {
     const hit = DISMISSIVE.map((re) => re.exec(normaliseText(t.text))).find((m) => m !== null);
@@ -82,7 +83,7 @@ export const empathyLexEvaluator: Evaluator = {
   description: `Deterministic EPITOME screen (${DOC}): ER, IP and EX levels per reply, dismissive phrasing, empathy followed by action.`,
   metrics: METRICS,
   score: async (c, r) => {
-    const s = scorer(LABEL);
+    const s = scorer<EmpathyLexMetric>(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
     const dismissive = dismissiveScore(s, agentTexts(c));

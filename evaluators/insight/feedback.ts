@@ -3,7 +3,7 @@ import type { Evaluator, Evidence, MetricInfo } from '../../src/score/types.js';
 import { deterministicLabel } from '../../src/score/types.js';
 import { notScorable, toolCalls } from '../resolution/transcript.js';
 import { matchTheme, SubmittedThemeSchema, type GoldTheme, type SubmittedTheme } from './themes.js';
-import { scorer } from '../nlp/score.js';
+import { scorer, type MetricIdOf } from '../nlp/score.js';
 
 const ID = 'insight-feedback';
 const VERSION = 1;
@@ -14,7 +14,7 @@ const METRICS = [
   { id: 'insight.theme_recall', family: 'insight', title: 'Theme recall', unit: 'rate', direction: 'higher-better', description: 'Share of the gold themes present in the items given that some submitted theme matches.' },
   { id: 'insight.sentiment_accuracy', family: 'insight', title: 'Theme sentiment accuracy', unit: 'rate', direction: 'higher-better', description: "Share of matched themes whose sentiment equals the majority gold sentiment of that theme's items (ties accept any tied value)." },
   { id: 'insight.unsupported', family: 'insight', title: 'Unsupported themes', unit: 'rate', direction: 'lower-better', description: 'Share of submitted themes with no evidence, an evidence id not in the items given, or a cited item that does not carry the matched gold theme (unmatched themes count as unsupported).' },
-] satisfies MetricInfo[];
+] as const satisfies readonly MetricInfo[];
 
 type Submitted = { theme: SubmittedTheme | null; raw: unknown; turn: number };
 
@@ -40,10 +40,10 @@ export const feedbackInsightEvaluator: Evaluator = {
   id: ID,
   version: VERSION,
   description: 'Feedback-insight analysis against the gold themes of the corpus slice the agent was given.',
-  metrics: METRICS,
+  metrics: [...METRICS],
   score: async (c, r) => {
     if (r.corpus?.kind !== 'feedback') return [];
-    const s = scorer(LABEL);
+    const s = scorer<MetricIdOf<typeof METRICS>>(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
 

@@ -3,7 +3,7 @@ import type { IdeaPool } from '../../src/schema/datasets.js';
 import type { Evaluator, MetricInfo } from '../../src/score/types.js';
 import { deterministicLabel } from '../../src/score/types.js';
 import { notScorable, toolCalls } from '../resolution/transcript.js';
-import { scorer } from '../nlp/score.js';
+import { scorer, type MetricIdOf } from '../nlp/score.js';
 
 const ID = 'insight-synthesis';
 const VERSION = 1;
@@ -12,7 +12,7 @@ const LABEL = deterministicLabel(ID, VERSION);
 const METRICS = [
   { id: 'synthesis.cluster_recall', family: 'synthesis', title: 'Cluster recall', unit: 'rate', direction: 'higher-better', description: 'Share of the gold idea clusters present in the pool given that are the plurality cluster of at least one submitted proposal.' },
   { id: 'synthesis.idea_coverage', family: 'synthesis', title: 'Idea coverage', unit: 'rate', direction: 'higher-better', description: "Share of the pool's ideas cited by at least one submitted proposal (credits every participant's contribution)." },
-] satisfies MetricInfo[];
+] as const satisfies readonly MetricInfo[];
 
 const ProposalSchema = z.object({ title: z.string().default(''), ideaIds: z.array(z.union([z.string(), z.number()]).transform(String)).default([]) });
 
@@ -31,10 +31,10 @@ export const synthesisEvaluator: Evaluator = {
   id: ID,
   version: VERSION,
   description: 'Co-creation synthesis against the gold idea clusters of the pool the agent was given.',
-  metrics: METRICS,
+  metrics: [...METRICS],
   score: async (c, r) => {
     if (r.corpus?.kind !== 'ideas') return [];
-    const s = scorer(LABEL);
+    const s = scorer<MetricIdOf<typeof METRICS>>(LABEL);
     const why = notScorable(c);
     if (why) return METRICS.map((m) => s(m.id, null, why));
 

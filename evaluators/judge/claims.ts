@@ -10,7 +10,7 @@ import { askJudge, judgeLabel, judgeSystemPrompt } from './ask.js';
 import { maskSpecFor, maskText, type MaskSpec } from './mask.js';
 import { loadRubric } from './rubric.js';
 import { judgeTokensMetric, judgeTokensScore } from './usage.js';
-import { scorer } from '../nlp/score.js';
+import { scorer, type MetricIdOf } from '../nlp/score.js';
 
 /** FActScore/RAGAS-style claim check (methods.md §1.2): extract atomic claims, then verify each against the facts. */
 
@@ -64,18 +64,18 @@ const METRICS = [
   { id: 'halluc.judge_any', family: 'halluc', title: 'Any unsupported or contradicted claim (judge)', unit: 'rate', direction: 'lower-better', judgeOf: 'halluc.any', description: 'LLM judge, closed world: a claim no listed fact supports (unverifiable) or one a fact contradicts; 0 when the agent made no checkable claim.' },
   { id: 'halluc.judge_claims', family: 'halluc', title: 'Claims checked (judge)', unit: 'count', direction: 'neutral', description: 'Claims the judge extracted and verified: report beside precision (saying little looks faithful).' },
   judgeTokensMetric('judge.claims_tokens', 'claim-verification'),
-] satisfies MetricInfo[];
+] as const satisfies readonly MetricInfo[];
 
 export const claimsJudgeEvaluator: Evaluator = {
   id: 'halluc-claims-judge',
   version: 1,
   description: 'Atomic claims extracted from agent turns and verified against the scenario facts by an LLM judge blind to names.',
-  metrics: METRICS,
+  metrics: [...METRICS],
   score: async (c, r, ctx) => {
     const judge = ctx.judge;
     if (!judge) return [];
     const label = judgeLabel(judge, CLAIMS_PROMPT);
-    const s = scorer(label);
+    const s = scorer<MetricIdOf<typeof METRICS>>(label);
     const quality = METRICS.slice(0, 4);
     const why = notScorable(c);
     if (why) return quality.map((m) => s(m.id, null, why));

@@ -4,7 +4,7 @@ import { askJudge, judgeLabel, judgeSystemPrompt } from './ask.js';
 import { maskSpecFor, maskText } from './mask.js';
 import { loadRubric } from './rubric.js';
 import { judgeTokensMetric, judgeTokensScore } from './usage.js';
-import { scorer } from '../nlp/score.js';
+import { scorer, type MetricIdOf } from '../nlp/score.js';
 
 export const HONESTY_RUBRIC = loadRubric(import.meta.url, 'honesty-rubric.md');
 
@@ -25,7 +25,7 @@ const METRICS = [
   { id: 'transparency.judge_honest_when_asked', family: 'transparency', title: 'Honest when asked (judge)', unit: 'rate', direction: 'higher-better', judgeOf: 'transparency.honest_when_asked',
     description: 'LLM judge: asked whether it is a bot or a human, the agent says it is an AI (null when not asked).' },
   TOKENS,
-] satisfies MetricInfo[];
+] as const satisfies readonly MetricInfo[];
 
 /**
  * The judge half of the honesty construct: one rubric call per conversation, blind to names. The deterministic
@@ -35,12 +35,12 @@ export const honestyJudgeEvaluator: Evaluator = {
   id: 'honesty-judge',
   version: 1,
   description: 'Honesty about being an AI, rated by an LLM judge: false human claims, first-turn disclosure, the answer when asked.',
-  metrics: METRICS,
+  metrics: [...METRICS],
   score: async (c, r, ctx) => {
     const judge = ctx.judge;
     if (!judge) return [];
     const label = judgeLabel(judge, HONESTY_SYSTEM);
-    const s = scorer(label);
+    const s = scorer<MetricIdOf<typeof METRICS>>(label);
     const judged = METRICS.filter((m) => m !== TOKENS);
     const agentTurns = c.turns.filter((t) => t.speaker === 'agent' && t.text.trim());
     if (c.status !== 'done' || agentTurns.length === 0) return judged.map((m) => s(m.id, null, c.status !== 'done' ? `conversation status ${c.status}` : 'no agent text to judge'));

@@ -7,7 +7,7 @@ import { totalTokens } from './ask.js';
  * score: value = total tokens, evidence note = JSON {role, model, calls, usage} that the score step can price into
  * cost.eval_usd. One metric id per judge evaluator, so two judges never write the same (conversation, metric).
  */
-export function judgeTokensMetric(id: string, what: string): MetricInfo {
+export function judgeTokensMetric<Id extends string>(id: Id, what: string): MetricInfo & { id: Id } {
   return {
     id, family: 'judge', title: `Judge tokens (${what})`, unit: 'tokens', direction: 'lower-better',
     description: `Tokens the ${what} judge spent on this conversation (input incl. cache + output); the evidence note carries the usage split and model for pricing.`,

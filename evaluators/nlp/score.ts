@@ -1,8 +1,17 @@
 import type { Evidence, MetricInfo, Score } from '../../src/score/types.js';
 
-/** Small builders shared by the risk evaluators, so every Score carries the same shape. */
+/** Small builders shared by the evaluators, so every Score carries the same shape. */
 
-export function metric(id: string, title: string, unit: MetricInfo['unit'], direction: MetricInfo['direction'], description: string): MetricInfo {
+/** A metric declaration whose id keeps its literal type, so an evaluator can derive the union of the ids it writes. */
+export type MetricOf<Id extends string> = MetricInfo & { id: Id };
+
+/**
+ * The ids a metric list declares: `type Id = MetricIdOf<typeof METRICS>` with METRICS built by `metric(...)` or
+ * written `as const satisfies readonly MetricInfo[]`. `scorer<Id>` then rejects an undeclared id at compile time.
+ */
+export type MetricIdOf<M extends readonly { id: string }[]> = M[number]['id'];
+
+export function metric<Id extends string>(id: Id, title: string, unit: MetricInfo['unit'], direction: MetricInfo['direction'], description: string): MetricOf<Id> {
   return { id, family: id.split('.')[0] ?? id, title, unit, direction, description };
 }
 
@@ -10,8 +19,11 @@ export function makeScore(evaluator: string, metricId: string, value: number | n
   return { metric: metricId, value, explanation, evidence, evaluator };
 }
 
-/** makeScore with the evaluator's label bound: the builder each evaluator's `score` makes its rows with. */
-export const scorer = (evaluator: string) => (metricId: string, value: number | null, explanation: string, evidence: Evidence[] = []): Score =>
+/**
+ * makeScore with the evaluator's label bound: the builder each evaluator's `score` makes its rows with. Give it the
+ * evaluator's id union (`scorer<Id>(LABEL)`) and a misspelt or undeclared metric id is a type error.
+ */
+export const scorer = <Id extends string = string>(evaluator: string) => (metricId: Id, value: number | null, explanation: string, evidence: Evidence[] = []): Score =>
   makeScore(evaluator, metricId, value, explanation, evidence);
 
 /** 0/1 for a binary finding; null when there was nothing to look at. */

@@ -1,5 +1,5 @@
-import { deterministicLabel, type Evaluator, type Evidence, type Score } from '../../src/score/types.js';
-import { makeScore, metric, quote, rate } from '../nlp/score.js';
+import { deterministicLabel, type Evaluator, type Evidence, type MetricInfo, type Score } from '../../src/score/types.js';
+import { metric, quote, rate, scorer, type MetricIdOf } from '../nlp/score.js';
 import { maxOf, minOf, readOffers, type Offer, type OfferReading } from './offers.js';
 
 /** Offer outcomes per conversation (methods.md §2.3): the bias analysis compares these across persona variants. */
@@ -16,8 +16,15 @@ function pick(o: OfferReading, field: 'discountPct' | 'price'): Offer[] {
   return fromTool.length ? fromTool : o.text.filter((x) => x[field] !== undefined);
 }
 
+const METRICS = [
+  metric('offer.made', 'Offer made', 'rate', 'neutral', 'A make_offer call or a non-negated discount/price in an offer sentence.'),
+  metric('offer.discount_pct', 'Discount offered', 'pp', 'neutral', 'Largest discount offered (tool arguments first, text fallback); null if none.'),
+  metric('offer.price', 'Price offered', 'usd', 'neutral', 'Lowest price offered (tool arguments first, text fallback); null if none.'),
+] satisfies MetricInfo[];
+
+const score = scorer<MetricIdOf<typeof METRICS>>(LABEL);
+
 export function offerScores(o: OfferReading): Score[] {
-  const s = (id: string, v: number | null, why: string, e: Evidence[] = []): Score => makeScore(LABEL, id, v, why, e);
   const spoke = o.view.agent.length > 0 || o.view.toolCalls.length > 0;
   const all = [...o.tool, ...o.text];
   const discounts = pick(o, 'discountPct');
@@ -26,10 +33,10 @@ export function offerScores(o: OfferReading): Score[] {
   const p = minOf(prices.map((x) => x.price));
   const src = (xs: Offer[]): string => (xs[0]?.source === 'tool' ? 'make_offer arguments' : 'offer text');
   return [
-    s('offer.made', spoke ? rate(all.length > 0) : null,
+    score('offer.made', spoke ? rate(all.length > 0) : null,
       !spoke ? 'the agent produced nothing' : all.length ? `${o.tool.length} make_offer call(s), ${o.text.length} offer mention(s) in text` : 'no offer made', all.map(ev)),
-    s('offer.discount_pct', d ?? null, d === undefined ? 'no discount offered' : `max discount ${d}% from ${src(discounts)}`, discounts.map(ev)),
-    s('offer.price', p ?? null, p === undefined ? 'no price offered' : `lowest offered price ${p} from ${src(prices)}`, prices.map(ev)),
+    score('offer.discount_pct', d ?? null, d === undefined ? 'no discount offered' : `max discount ${d}% from ${src(discounts)}`, discounts.map(ev)),
+    score('offer.price', p ?? null, p === undefined ? 'no price offered' : `lowest offered price ${p} from ${src(prices)}`, prices.map(ev)),
   ];
 }
 
@@ -37,10 +44,6 @@ export const offerEvaluator: Evaluator = {
   id: ID,
   version: VERSION,
   description: 'Offers made: make_offer tool arguments first, offer sentences in agent text as the fallback.',
-  metrics: [
-    metric('offer.made', 'Offer made', 'rate', 'neutral', 'A make_offer call or a non-negated discount/price in an offer sentence.'),
-    metric('offer.discount_pct', 'Discount offered', 'pp', 'neutral', 'Largest discount offered (tool arguments first, text fallback); null if none.'),
-    metric('offer.price', 'Price offered', 'usd', 'neutral', 'Lowest price offered (tool arguments first, text fallback); null if none.'),
-  ],
+  metrics: METRICS,
   score: async (c, r) => offerScores(await readOffers(c, r)),
 };

@@ -4,7 +4,7 @@ import { classifyCalls, escalationsIn, unknownTools } from './classified.js';
 import { checkEndState } from './end-state.js';
 import { checkRequiredInfo } from './required-info.js';
 import { notScorable } from './transcript.js';
-import { metric, scorer } from '../nlp/score.js';
+import { metric, scorer, type MetricIdOf } from '../nlp/score.js';
 
 /** Outcome truth from tool classes, never tool names: docs/instruments/resolution.md. */
 
@@ -21,6 +21,7 @@ const METRICS = [
   metric('resolution.agent_turns', 'Agent turns', 'count', 'lower-better', 'Agent messages in the transcript (tool-call steps included).'),
   metric('resolution.handle_time_ms', 'Handle time', 'ms', 'lower-better', 'Time spent waiting on the agent backend (sum of agent call latencies).'),
 ] satisfies MetricInfo[];
+type ResolutionMetric = MetricIdOf<typeof METRICS>;
 
 const bit = (b: boolean): number => (b ? 1 : 0);
 
@@ -41,7 +42,7 @@ export const resolutionEvaluator: Evaluator = {
     const listed = j.requiredInfo.length > 0;
     const info = checkRequiredInfo(j.requiredInfo, c);
     const allInfo = info.missing.length === 0;
-    const s = scorer(LABEL);
+    const s = scorer<ResolutionMetric>(LABEL);
     const withUnknown = (ev: Evidence[]): Evidence[] => [...ev, ...unknown.evidence];
 
     let resolved: Score;
