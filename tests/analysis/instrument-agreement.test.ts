@@ -12,7 +12,7 @@ describe('judge vs deterministic agreement per construct', () => {
   });
 
   it('gives the mean absolute difference for graded scores, and says so when nothing was scored by both', () => {
-    const r = agreementOf('m', 'empathy.er', 'empathy.epitome_er', [{ d: 0.5, j: 1 }, { d: 1, j: 1 }]);
+    const r = agreementOf('m', 'empathy.er', 'empathy.judge_er', [{ d: 0.5, j: 1 }, { d: 1, j: 1 }]);
     expect(r.both_binary).toBe(false);
     expect(r.kappa).toBeNull();
     expect(r.mean_abs_diff).toBeCloseTo(0.25, 12);
