@@ -42,8 +42,11 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").
   if (modifier) {
     // The head may be another of the same kind: "Gold member" for "Gold tier", "Family package" for "Family plan".
-    const head = `(?:${sameKindHeads(words.at(-1) ?? '').map((h) => escapeRe(h.slice(0, 4))).join('|')})`;
-    const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${head}|(?<![a-z0-9])${head}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`);
+    const head = escapeRe((words.at(-1) ?? '').slice(0, 4));
+    const kin = `(?:${sameKindHeads(words.at(-1) ?? '').map((h) => escapeRe(h.slice(0, 4))).join('|')})`;
+    const near = new RegExp(`(?<![a-z0-9])${escapeRe(modifier)}(?![a-z0-9])(?:\\W+\\w+){0,3}?\\W+${head}|(?<![a-z0-9])${head}\\w*(?:\\W+\\w+){0,3}?\\W+${escapeRe(modifier)}(?![a-z0-9])`
+      // Another head of the same kind only right after the modifier ("Gold tier" for "Gold member").
+      + `|(?<![a-z0-9])${escapeRe(modifier)}[ -]+(?:[a-z]+[ -]+)?${kin}`);
     if (near.test(text)) return ok(`"${modifier}" with "${words.at(-1)}" in the material`);
     // The modifier is a record's own name ("Flex fare" for the catalog's "Flex"), perhaps after the company's
     // name ("Kestrel Fibre 100 plan" for "Fibre 100" sold by Kestrel Broadband).
@@ -51,7 +54,8 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
     const mw = normalName(modifier).split(' ');
     for (let i = 0; i < mw.length; i++) {
       const rest = mw.slice(i).join(' ');
-      if (i > 0 && !new RegExp(`(?<![a-z0-9])${escapeRe(mw.slice(0, i).join(' '))}(?![a-z0-9])`).test(text)) break;
+      // The dropped words must be a proper name the material writes with capitals ("Kestrel", not "value").
+      if (i > 0 && !properNameIn(s, c.turn, mw.slice(0, i).join(' '))) break;
       if (rest.length >= 3 && recordNames.has(rest)) return ok(`"${rest}" is the name of an offering in the material`);
     }
     // Membership of a tier or programme the material names: "VIP programme" for "Fernwick Circle (VIP)", "Gold
@@ -72,7 +76,9 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   // A generic head may be left out or swapped ("Annual Gold plan" for "Gold Annual"); words may change form.
   const all = normalName(name).split(/[^a-z0-9+]+/).filter(Boolean);
   const own = c.headed && all.length > 2 && sameKindHeads(all.at(-1)!).length > 1 ? all.slice(0, -1) : all;
-  const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n/)).find((l) => {
+  // Without its head, the words must stand in one phrase (no sentence or list break between them).
+  const split = own === all ? /\n/ : /\n|[.;:,!?()](?:\s|$)/;
+  const line = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(split)).find((l) => {
     const ws = normalName(l).split(/[^a-z0-9+]+/);
     const at = own.map((w) => ws.findIndex((x) => x === w || (/[a-z]{4}/.test(w) && sameWord(w, x))));
     // All the words, close together (a reordered name, not words scattered over a policy).
@@ -80,6 +86,12 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
   });
   if (line) return ok(`its words are in the material: "${line.slice(0, 80)}"`);
   return none('offering name not in the material');
+}
+
+/** Whether the material writes these words capitalised, as a proper name ("Kestrel Broadband"). */
+function properNameIn(s: TurnScope, turn: number, words: string): boolean {
+  const re = new RegExp(`(?<![A-Za-z0-9])${words.split(' ').map((w) => `${escapeRe(w[0]!.toUpperCase())}${escapeRe(w.slice(1))}`).join('\\s+')}(?![A-Za-z0-9])`);
+  return s.m.segments.some((seg) => availableAt(turn)(seg) && re.test(seg.text));
 }
 
 export function checkContact(cc: Extract<Claim, { kind: 'contact' }>, s: TurnScope): Result {

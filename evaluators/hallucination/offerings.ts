@@ -53,7 +53,7 @@ const FORM_WORDS = new Set([
   // Parts of a website or an app, and ways to reach people: "Live Chat", "Contact Us", "Help Centre", "My Account".
   'live', 'chat', 'us', 'help', 'privacy', 'terms', 'conditions', 'cookie', 'cookies', 'portal', 'log', 'login', 'sign', 'in', 'out', 'up', 'my',
   'home', 'page', 'app', 'website', 'online', 'cart', 'basket', 'checkout', 'wishlist', 'history', 'notifications', 'preferences', 'billing',
-  'security', 'password', 'settings', 'dashboard', 'inbox', 'messages', 'feedback', 'track', 'about', 'centre', 'center', 'faq', 'faqs', 'policy',
+  'security', 'password', 'settings', 'dashboard', 'inbox', 'messages', 'feedback', 'about', 'centre', 'center', 'faq', 'faqs', 'policy',
   'policies',
 ]);
 /** Heads that after form words only name a page or a document, not an offering: "Privacy Policy", "Account Status". */
