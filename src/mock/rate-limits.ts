@@ -6,7 +6,8 @@ export interface EnforcedLimits {
   tokens: number;
   /** The window the limits are per; vendors use a minute, tests a second or two. */
   windowMs: number;
-  style: 'openai' | 'anthropic';
+  /** Whose headers to send; `none`: no budget headers, only retry-after on a 429 (as Gemini answers). */
+  style: 'openai' | 'anthropic' | 'none';
 }
 
 export interface Admission {
@@ -61,6 +62,7 @@ export class LimitEnforcer {
 
   private headers(): Record<string, string> {
     const rem = (b: Bucket): string => String(Math.max(0, Math.floor(b.level)));
+    if (this.limits.style === 'none') return {};
     if (this.limits.style === 'openai') {
       return {
         'x-ratelimit-limit-requests': String(this.req.limit), 'x-ratelimit-remaining-requests': rem(this.req), 'x-ratelimit-reset-requests': duration(this.resetMs(this.req)),
