@@ -6,6 +6,7 @@ import { approximates, hedgeOf } from './approximate.js';
 import { deriveDayDifference, deriveDays, deriveMoney, derivePercent } from './arithmetic.js';
 import { checkCount } from './check-count.js';
 import { checkDate } from './check-date.js';
+import { checkDayName } from './check-day-names.js';
 import { checkContact, checkOffering } from './check-names.js';
 import { asserted, type Claim, type ClaimKind } from './claims.js';
 import { availableAt, compactText, type Material } from './material.js';
@@ -231,7 +232,7 @@ const checkers = {
     if (onTopic.length) return durationFromUnknownNow(c, s.r, dates) ?? bad(`the material gives ${show(onTopic)} days for this`, onTopic[0]!.ref);
     return durationFromUnknownNow(c, s.r, dates) ?? none('duration not in the material');
   },
-  date: (c, s) => checkDate(c as Extract<Claim, { kind: 'date' }>, s),
+  date: (c, s) => (/^(?:weekday|month):/.test(c.value as string) ? checkDayName : checkDate)(c as Extract<Claim, { kind: 'date' }>, s),
   time: (c, s) => {
     const tc = c as Extract<Claim, { kind: 'time' }>;
     const times = avail(s, c, 'time');

@@ -10,6 +10,7 @@ import { findDates, findTimes } from '../nlp/when.js';
 import { NEGATORS } from '../nlp/negation.js';
 import { clauseAt, sentenceAt, tokenAt, type TextAnalysis } from '../nlp/wink.js';
 import { COUNT_NOUNS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './lexicon.js';
+import { dayNameHits } from './day-names.js';
 import { listAfter } from './lists.js';
 import { offeringHits } from './offerings.js';
 
@@ -173,6 +174,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     take(d, (b) => ({ ...b, kind: 'duration', value: { numbers: d.numbers, days: d.days, unit: d.unit, business: d.business } }));
   }
   for (const h of findDates(text, r.scenario.now)) take(h, (b) => ({ ...b, kind: 'date', value: h.value, ...(h.weekday !== undefined ? { weekday: h.weekday } : {}) }));
+  for (const h of dayNameHits(text)) take(h, (b) => ({ ...b, kind: 'date', value: h.value }));
   for (const h of findTimes(text)) take(h, (b) => ({ ...b, kind: 'time', value: h.minutes, halfDay: h.halfDay }));
   for (const m of text.matchAll(COUNT_RE)) {
     const num = m[1] ?? '';

@@ -142,7 +142,8 @@ describe('closed-world grounding: hallucinations', () => {
 
   it('flags invented offering names with or without a head noun, but not greetings, teams or the agent\'s own name', async () => {
     const c = reply("Hi Jane, I'm Sam Taylor from Customer Care. Our team is here Monday to Friday. You could try Diamond Assist or our FlexiCover Max option. Kind Regards, Sam");
-    expect(await verdicts(c)).toEqual(['offering:Diamond Assist:unsupported', 'offering:FlexiCover Max:unsupported']);
+    // "Monday to Friday": days are claims; the brief names no Monday, and its Friday is the order date (January 10).
+    expect(await verdicts(c)).toEqual(['date:Monday:unsupported', 'date:Friday:supported', 'offering:Diamond Assist:unsupported', 'offering:FlexiCover Max:unsupported']);
     // Headings, labels, places and form words are capitalised without naming an offering.
     const plain = reply('**Order Details:** shipped from New York to Los Angeles.\nNext Steps: print the label. Refund Amount: $120.');
     expect((await verdicts(plain)).filter((v) => v.startsWith('offering'))).toEqual([]);
@@ -183,7 +184,7 @@ describe('closed-world grounding on realistic replies', () => {
 
   it('flags the service boilerplate the brief never gave: hours, response times, a made-up discount price', async () => {
     const c = reply('Our team is available Monday to Friday, 9am-5pm. Please allow 24-48 hours for a reply. With 15% off the Trail Jacket is $99.');
-    expect(await verdicts(c)).toEqual(['time:9am:unsupported', 'time:5pm:unsupported', 'duration:24-48 hours:unsupported', 'percent:15%:supported', 'offering:Trail Jacket:supported', 'money:$99:contradicted']);
+    expect(await verdicts(c)).toEqual(['date:Monday:unsupported', 'date:Friday:supported', 'time:9am:unsupported', 'time:5pm:unsupported', 'duration:24-48 hours:unsupported', 'percent:15%:supported', 'offering:Trail Jacket:supported', 'money:$99:contradicted']);
   });
 });
 
