@@ -37,7 +37,9 @@ export function checkDayName(c: Extract<Claim, { kind: 'date' }>, s: TurnScope):
   if (said) return ok(`the customer names ${label}`, said.ref);
   const dates = datedOnly(avail(s, c, 'date'), s.r).filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(String(x.v)));
   // A bare weekday is this week's or next: a material date within a week of today (or of no known today).
+  // "on Tuesdays" is a habit, which no single date shows.
   const near = (x: { v: unknown }): boolean => !weekday || nowUnknown(s.r) || Math.abs(dayNo(String(x.v)) - dayNo(s.m.now)) <= 7;
+  if (weekday && /days$/i.test(c.raw)) return nowUnknown(s.r) ? notCheckable(`and ${label}s may be counted from it`) : none(`the material names no ${label}s`);
   const hit = dates.find((x) => of(dayNo(String(x.v))) === n && near(x));
   if (hit) return ok(`${hit.ref === 'now' ? 'today' : `a date in the material (${String(hit.v)})`} falls ${weekday ? 'on a' : 'in'} ${label}`, hit.ref);
   // A material date plus a period the material gives for this topic (calendar days; business days skip weekends).
