@@ -6,6 +6,7 @@ import type { Claim } from './claims.js';
 import { availableAt, plainText } from './material.js';
 import { NUMBER_WORDS_SOURCE } from '../nlp/number-words.js';
 import { GENERIC } from './scope.js';
+import { phoneInText } from './phone-shapes.js';
 import { compactName, normalName, sameKindHeads, sameWord } from './offering-forms.js';
 
 /**
@@ -103,5 +104,8 @@ export function checkContact(cc: Extract<Claim, { kind: 'contact' }>, s: TurnSco
     return none('fabricated contact: URL not in the material', true);
   }
   if (cc.channel === 'email') return k.emails.has(cc.value.toLowerCase()) ? ok('an allowed contact point') : none('fabricated contact: e-mail not in the material', true);
-  return k.phones.some((p) => samePhone(p, cc.value)) ? ok('an allowed contact point') : none('fabricated contact: phone not in the material', true);
+  if (k.phones.some((p) => samePhone(p, cc.value))) return ok('an allowed contact point');
+  // A number the material writes in a shape the phone finder does not read ("08001234567", "1300 655 506").
+  const seg = s.m.segments.find((x) => availableAt(cc.turn)(x) && phoneInText(cc.value, x.text));
+  return seg ? ok('a phone number in the material', seg.ref) : none('fabricated contact: phone not in the material', true);
 }

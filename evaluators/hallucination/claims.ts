@@ -13,6 +13,7 @@ import { COUNT_NOUNS, POSITION_BEFORE, PROMISE_CUES, type PromiseType } from './
 import { dayNameHits } from './day-names.js';
 import { listAfter } from './lists.js';
 import { offeringHits } from './offerings.js';
+import { extraPhones } from './phone-shapes.js';
 
 /**
  * The specific claims in one agent turn. A claim is a checkable token (an amount, a percentage, a duration, a date,
@@ -157,7 +158,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const raw = trimUrl(h0.raw);
     take({ start: h0.start, end: h0.start + raw.length, raw }, (b) => ({ ...b, kind: 'contact', channel: 'url', value: raw }));
   }
-  for (const p of findContactPhones(text)) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
+  for (const p of [...findContactPhones(text), ...extraPhones(text)]) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
   // Amounts before ids: "USD39" is an amount, not a code.
   for (const h0 of findMoney(text)) {
     const h = scaled(h0, text);
