@@ -32,7 +32,8 @@ export interface AdaptiveOptions {
  *   imply ((limit - remaining) / reset, smoothed), and set from each response's `remaining` less what was admitted
  *   after that call; a call waits until both buckets cover it (its tokens estimated as the manual limiter does);
  * - AIMD on the calls in flight: one more per window of successes, halved on a 429 (at most once per round trip),
- *   which is all there is for vendors that send no budget headers (Gemini);
+ *   and not widened again until twice the retry-after (at least 2 s) has passed without a 429, which is all there is
+ *   for vendors that send no budget headers (Gemini);
  * - a 429's retry-after holds every admission until it has passed;
  * - the first call goes alone: a burst before any budget is known could overrun it.
  * Admission is first come, first served. One limiter per provider model (limiterFor), shared by every client of it.
@@ -44,6 +45,8 @@ export class AdaptiveLimiter {
   private inFlight = 0;
   private pausedUntil = 0;
   private lastDecrease = -Infinity;
+  /** No widening until this long after the last 429: probing again at once would meet the same empty budget. */
+  private quietUntil = 0;
   private lastLatencyMs = 0;
   /** Until the first answer, one call at a time: its headers size the buckets before a burst can overrun them. */
   private probing = true;
@@ -142,7 +145,7 @@ export class AdaptiveLimiter {
     this.probing = false;
     if (outcome === 'ok') {
       this.lastLatencyMs = latencyMs;
-      if (inFlight >= this.concurrency) this.window = Math.min(this.max, this.window + 1 / this.window);
+      if (inFlight >= this.concurrency && t >= this.quietUntil) this.window = Math.min(this.max, this.window + 1 / this.window);
     } else if (outcome === 'rate-limited') {
       this.stats.rateLimited++;
       if (t - this.lastDecrease > Math.max(this.lastLatencyMs, 50)) {
@@ -151,6 +154,7 @@ export class AdaptiveLimiter {
         this.stats.decreases++;
       }
       if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, t + retryAfterMs);
+      this.quietUntil = Math.max(this.quietUntil, t + 2 * Math.max(retryAfterMs ?? 0, 1000));
     }
     this.pump();
   }
