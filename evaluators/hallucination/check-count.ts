@@ -36,10 +36,13 @@ export function checkCount(cc: CountClaim, s: TurnScope): Result {
   const bound = numbers.filter((x) => (x.after === undefined ? stems.some((st) => x.context.toLowerCase().includes(st)) : stems.some((st) => nounAfter(st).test(x.after!))));
   const said = customerSaid(s, cc, cc.value, 'number');
   if (said) return ok('the customer said this number', said.ref);
-  const hit = bound.find((x) => same(numberOf(x), cc.value));
+  // "10k points" in the material is 10,000.
+  const hit = bound.find((x) => same(numberOf(x), cc.value) || (x.after !== undefined && /^k\b/i.test(x.after) && same(numberOf(x) * 1000, cc.value)));
   if (hit) return ok(`the material counts ${cc.value} ${cc.noun}`, hit.ref);
   const d = deriveMoney(cc.value, { anchors: bound.map(numberOf), global: [], comparative: false, percents: [], statedPercents: [], counts: [], additive: false }) ?? sumOfOneSource(cc.value, bound);
   if (d) return ok(`derived: ${d}`);
+  const nights = nightsBetween(cc, s);
+  if (nights) return ok(`derived: ${nights}`);
   if (cc.listed === cc.value) return ok(`the reply lists the ${cc.value} ${cc.noun} it counts`);
   if (bound.length) return bad(`the material gives ${show(bound)} for ${cc.noun}`, bound[0]!.ref);
   const customerList = s.m.segments.find((seg) => seg.origin === 'customer' && availableAt(cc.turn)(seg) && listSizes(seg.text).includes(cc.value));
@@ -61,5 +64,19 @@ function sumOfOneSource(v: number, bound: Val[]): string | undefined {
     const total = xs.reduce((a, x) => a + numberOf(x), 0);
     if (xs.length >= 2 && same(total, v)) return `${v} = ${xs.map((x) => String(x.v)).join(' + ')}`;
   }
+  return undefined;
+}
+
+const STAY = /\b(?:check[- ]?in|check[- ]?out|arriv\w*|depart\w*|stay\w*|nights?|hire|rental|pick[- ]?up|drop[- ]?off|booking|reservation)\b/i;
+
+/** Nights or days between two dates one source gives ("check-in 12 May, check-out 15 May" is 3 nights). */
+function nightsBetween(cc: CountClaim, s: TurnScope): string | undefined {
+  if (!/^(?:nights?|days?)$/.test(cc.noun)) return undefined;
+  const bySource = new Map<string, string[]>();
+  for (const x of avail(s, cc, 'date')) if (/^\d{4}-\d{2}-\d{2}$/.test(String(x.v)) && x.ref !== 'now') bySource.set(x.ref, [...(bySource.get(x.ref) ?? []), String(x.v)]);
+  const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  // Only a stay or a hire: an order's placed and expected dates count no nights.
+  const stay = (ref: string): boolean => s.m.segments.some((x) => x.ref === ref && STAY.test(x.text));
+  for (const [ref, ds] of bySource) if (stay(ref)) for (const a of ds) for (const b of ds) if (day(b) - day(a) === cc.value) return `${cc.value} ${cc.noun} = ${a} to ${b}`;
   return undefined;
 }

@@ -77,6 +77,20 @@ const isDiscount = (c: Extract<Claim, { kind: 'percent' }>): boolean => {
 
 type Checker = (c: Claim, s: TurnScope) => Result;
 
+/** A clock time that is a material time plus or minus a material period under a day ("8:45" = 9:30 - 45 minutes). */
+function deriveTime(tc: Extract<Claim, { kind: 'time' }>, times: Val[], days: Val[]): string | undefined {
+  const hhmm = (m: number): string => `${Math.floor(m / 60) % 24}:${String(Math.round(m) % 60).padStart(2, '0')}`;
+  for (const t of times) for (const d of days) {
+    // Periods are stored in days to three places: "45 minutes" is 0.031 days, read back to the minute.
+    const minutes = Math.round(numberOf(d) * 1440);
+    if (minutes <= 0 || minutes >= 1440) continue;
+    for (const [sign, v] of [['-', numberOf(t) - minutes], ['+', numberOf(t) + minutes]] as const) {
+      if (sameTime({ minutes: tc.value, halfDay: tc.halfDay }, { minutes: (v + 1440) % 1440, halfDay: t.halfDay === true })) return `${tc.raw} = ${hhmm(numberOf(t))} ${sign} ${Math.round(minutes)} minutes`;
+    }
+  }
+  return undefined;
+}
+
 /** Numbers the reply itself states (counts, months, "two", "both"), for "price x count" derivations. */
 function turnCounts(c: Claim, s: TurnScope): number[] {
   const out = s.turnClaims.flatMap((x) => (x.kind === 'count' ? [x.value] : x.kind === 'duration' ? x.value.numbers : []));
@@ -88,7 +102,8 @@ function turnCounts(c: Claim, s: TurnScope): number[] {
     out.push(n);
   }
   if (/\b(?:both|pair|couple|twice)\b/.test(words)) out.push(2);
-  if (/\b(?:year|annual|annually|yearly)\b/.test(words)) out.push(12);
+  // A year's price from a monthly one and back: "$10 a month" is "$120 a year", "£120 a year" is "£10 a month".
+  if (/\b(?:year|annual|annually|yearly|month|monthly)\b/.test(words)) out.push(12);
   return out;
 }
 
@@ -238,6 +253,8 @@ const checkers = {
     const times = avail(s, c, 'time');
     const hit = times.find((x) => sameTime({ minutes: tc.value, halfDay: tc.halfDay }, { minutes: numberOf(x), halfDay: x.halfDay === true }));
     if (hit) return ok('a time stated in the material', hit.ref);
+    const derived = deriveTime(tc, times, avail(s, c, 'days'));
+    if (derived) return ok(`derived: ${derived}`);
     const topic = topicVals(c, times);
     if (topic.length) return bad('the material gives a different time for this', topic[0]!.ref);
     return none('time of day not in the material');

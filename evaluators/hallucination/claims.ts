@@ -109,6 +109,16 @@ function negatedClaim(a: TextAnalysis, pos: number, end: number): boolean {
   });
 }
 
+/** "half an hour", "three quarters of an hour", "a quarter of a year": the fraction is part of the duration. */
+const FRACTION = /\b(three[- ]quarters|a quarter|quarter|half)\s+(?:of\s+)?$/i;
+function fraction<T extends Hit & { numbers: number[]; days: number[] }>(d: T, text: string): T {
+  const m = /^an?\s/i.test(d.raw) ? FRACTION.exec(text.slice(Math.max(0, d.start - 24), d.start)) : null;
+  if (!m) return d;
+  const f = /three/i.test(m[1]!) ? 0.75 : /quarter/i.test(m[1]!) ? 0.25 : 0.5;
+  const start = d.start - m[0].length;
+  return { ...d, start, raw: text.slice(start, d.end), numbers: d.numbers.map((n) => n * f), days: d.days.map((x) => x * f) };
+}
+
 /** "$1.2k", "£3 million", "$2 grand": the multiplier after the figure is part of the amount. */
 const SCALE = /^\s?(?:(k|K)(?![A-Za-z])|(thousand|grand)\b|(m|mn|million)(?![A-Za-z]))/;
 function scaled<T extends Hit & { value: number }>(h: T, text: string): T {
@@ -169,7 +179,8 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
   for (const h of offeringHits(text)) take(h, (b) => ({ ...b, kind: 'offering', value: h.name, headed: h.headed, ...(h.lower ? { lower: true } : {}) }));
   // Numbers in idioms claim nothing; an offering may contain one ("the 24/7 key fob add-on").
   occupied.push(...allHits(IDIOM, text));
-  for (const d of findDurations(text)) {
+  for (const d0 of findDurations(text)) {
+    const d = fraction(d0, text);
     // Minutes are the agent's own process talk ("in 2 minutes"); "24 hours a day" is an idiom (above).
     if (d.unit === 'minute') { occupied.push(d); continue; }
     take(d, (b) => ({ ...b, kind: 'duration', value: { numbers: d.numbers, days: d.days, unit: d.unit, business: d.business } }));

@@ -7,7 +7,7 @@
 const ITEM_WORDS = 6;
 const words = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length;
 /** A conjunct that is a thing: it starts with a determiner, a possessive or a number ("the scarf", "my phone"). */
-const THING = /^(?:the|a|an|my|our|his|her|their|your|one|two|three|\d+)\s+\S/i;
+const THING = /^(?:(?:the|a|an|my|our|his|her|their|your|one|two|three|\d+)\s+\S|(?:me|myself|I)\b)/i;
 
 /** Sizes of the lists a text names ("a laptop, a tablet and a phone" -> 3; "the scarf and the hat" -> 2). */
 export function listSizes(text: string): number[] {
@@ -23,7 +23,7 @@ export function listSizes(text: string): number[] {
       const lastItem = last.split(/\s+/).slice(-ITEM_WORDS).join(' ');
       const size = n + 1;
       if (size >= 3) out.push(size);
-      else if (THING.test(m[1]!.trim()) && (THING.test(lastItem) || /\b(?:the|a|an|my|our|your|\d+)\s+\S+(?:\s+\S+)?$/i.test(last))) out.push(2);
+      else if (THING.test(m[1]!.trim()) && (THING.test(lastItem) || /\b(?:the|a|an|my|our|your|\d+)\s+\S+(?:\s+\S+)?$|\b(?:me|I)$/i.test(last))) out.push(2);
     }
   }
   return out;

@@ -42,6 +42,11 @@ const SELF_NAME_BEFORE = /\b(?:i'm|i am|my name is|this is|name's|it's|speaking 
 const PLACE_BEFORE = /\b(?:from|to|in|at|via|near|between|and|towards|into|out of)\s*$/i;
 /** ... unless a verb makes the preposition take an offering: "benefit from", "upgrade to", "look at", "enrol in". */
 const OFFER_VERB_BEFORE = /\b(?:benefit(?:ing|s)?|look(?:ing)?|upgrad(?:e|ing)|switch(?:ing)?|mov(?:e|ing)(?: you)?|subscrib(?:e|ing)|sign(?:ed|ing)? (?:you )?up|enrol(?:l|led|ling)?|join(?:ing)?|add(?:ed|ing)?(?: you)?|opt(?:ing)?|interested|access|included|eligible|qualif(?:y|ies|ied)|put you|covered|save)\s+(?:\w+\s+)?(?:from|to|in|at|into|onto|for)\s*$/i;
+/** Words before or after a capitalised run that make it a person or a place, not an offering. */
+const PERSON_BEFORE = /\b(?:colleague|manager|specialist|adviser|advisor|agent|engineer|technician|supervisor|rep|representative|dr\.?|mr\.?|mrs\.?|ms\.?)\s+$/i;
+const PERSON_AFTER = /^,?\s+(?:will (?:call|contact|ring|email|phone|be in touch|get back|reach out|look)|from (?:our|the) [a-z]+ (?:team|department)|(?:is|was) (?:our|your|the) [a-z ]{0,20}(?:manager|adviser|advisor|specialist|engineer|technician|agent))/i;
+const PLACE_AFTER = /^\s+(?:store|branch|office|location|depot|hub|warehouse|airport|station|hospital|clinic|showroom|outlet|shop|terminal|port)s?\b/i;
+
 /** Words of headings, labels and forms that are capitalised without naming an offering ("Order Details:", "Next Steps"). */
 const FORM_WORDS = new Set([
   'order', 'orders', 'details', 'detail', 'refund', 'amount', 'status', 'number', 'date', 'item', 'items', 'price', 'prices', 'total', 'payment',
@@ -54,7 +59,7 @@ const FORM_WORDS = new Set([
   'live', 'chat', 'us', 'help', 'privacy', 'terms', 'conditions', 'cookie', 'cookies', 'portal', 'log', 'login', 'sign', 'in', 'out', 'up', 'my',
   'home', 'page', 'app', 'website', 'online', 'cart', 'basket', 'checkout', 'wishlist', 'history', 'notifications', 'preferences', 'billing',
   'security', 'password', 'settings', 'dashboard', 'inbox', 'messages', 'feedback', 'about', 'centre', 'center', 'faq', 'faqs', 'policy',
-  'policies',
+  'policies', 'tech', 'technical', 'sales', 'claims', 'care', 'services', 'helpline', 'hotline', 'line',
 ]);
 /** Heads that after form words only name a page or a document, not an offering: "Privacy Policy", "Account Status". */
 const FORM_HEADS = new Set(['policy', 'account', 'card', 'status']);
@@ -89,6 +94,9 @@ export function offeringHits(text: string): OfferingHit[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const wide = text.slice(Math.max(0, start - 40), start);
     if (SELF_NAME_BEFORE.test(before) || (PLACE_BEFORE.test(before) && !OFFER_VERB_BEFORE.test(wide))) continue;
+    // A person ("my colleague Priya Shah will call you") or a place ("the Leeds Central branch").
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (PERSON_BEFORE.test(wide) || PERSON_AFTER.test(rest) || PLACE_AFTER.test(rest)) continue;
     // A heading or a label ("**Order Details:**", "Refund Amount: $54"), or only form words.
     if (/^\s*(?:\*\*)?\s*:/.test(after) || /(?:\*\*|#+\s*)$/.test(before) || words.every((w) => FORM_WORDS.has(w.toLowerCase()))) continue;
     const h = { start, end: m.index + m[0].length, raw: text.slice(start, m.index + m[0].length) };

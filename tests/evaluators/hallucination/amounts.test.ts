@@ -62,3 +62,10 @@ describe('amounts: arithmetic on amounts a small brief gives without naming them
     expect(checked).toEqual(['count:supported', 'money:supported']);
   });
 });
+
+describe('amounts: a month and a year', () => {
+  it('divides a yearly price by 12 in a sentence about months', async () => {
+    const r = priced(240);
+    expect(await verdictOf(reply('The Trail Jacket plan works out at $20 a month.'), '$20', r)).toBe('supported');
+  });
+});

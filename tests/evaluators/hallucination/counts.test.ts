@@ -50,3 +50,20 @@ describe('counts of listed things', () => {
     expect(listAfter(t, t.indexOf('options') + 7)).toBe(3);
   });
 });
+
+describe('counts: scaled numbers, nights between dates, "me and my ..."', () => {
+  it('reads "10k points" as 10,000', async () => {
+    expect(await counts(reply('You have 10,000 points to spend.'), withContext('Members start with 10k points.'))).toEqual(['10,000 points:supported']);
+  });
+
+  it('counts the nights between two dates one source gives', async () => {
+    const r = withContext('Booking: check-in 2025-02-12, check-out 2025-02-15.');
+    expect(await counts(reply('Your booking is for 3 nights.'), r)).toEqual(['3 nights:supported']);
+    expect(await counts(reply('Your booking is for 4 nights.'), r)).toEqual(['4 nights:unsupported']);
+  });
+
+  it('counts "me and my husband" as two', async () => {
+    const c = conversation([customer('The tickets are for me and my husband.'), agent('I have booked 2 seats for you.')]);
+    expect(await counts(c)).toEqual(['2 seats:supported']);
+  });
+});

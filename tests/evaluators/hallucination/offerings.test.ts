@@ -52,3 +52,9 @@ describe('offerings: parts of a website are not offerings', () => {
     expect(await offerings('Reach us through Live Chat, tap Contact Us in the app, or read our Privacy Policy.', resolved())).toEqual([]);
   });
 });
+
+describe('offerings: people, places and teams are not offerings', () => {
+  it('does not read a colleague, a branch or a support line as an offering', async () => {
+    expect(await offerings('My colleague Priya Shah will call you; the Leeds Central branch has stock; or ring Tech Support.', resolved())).toEqual([]);
+  });
+});
