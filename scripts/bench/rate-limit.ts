@@ -12,6 +12,7 @@ const cases: Array<{ name: string } & ThroughputOptions> = [
   { name: 'tokens bind, anthropic headers', cells, concurrency: 32, latencyMs: 50, limits: { requests: 10_000, tokens: 120_000, windowMs: 1000, style: 'anthropic' } },
   { name: 'requests bind, no budget headers', cells, concurrency: 32, latencyMs: 50, limits: { requests: 100, tokens: 1_000_000, windowMs: 1000, style: 'none' } },
   { name: 'requests bind, 10 s window', cells, concurrency: 64, latencyMs: 200, limits: { requests: 300, tokens: 10_000_000, windowMs: 10_000, style: 'openai' } },
+  { name: '10 s window, no budget headers', cells, concurrency: 64, latencyMs: 200, limits: { requests: 300, tokens: 10_000_000, windowMs: 10_000, style: 'none' } },
 ];
 console.log('case                               cells  done  lost  calls  429s  429 share  wall(s)  limit(calls/s)  sustained(calls/s)  efficiency  whole-run eff.  binding');
 for (const c of cases) {
