@@ -30,6 +30,8 @@ export interface MoneyPools {
   counts: number[];
   /** Amounts that may be scaled (percent of, times or divided by a count) but not summed: a small brief's amounts. */
   scaleAnchors?: number[];
+  /** A hedged claim ("about $130"): a step whose result it rounds counts too (approximate.ts). */
+  near?: (x: number) => boolean;
   /** The sentence speaks of tax, interest or a surcharge: "amount + p%" is allowed. */
   additive: boolean;
 }
@@ -43,7 +45,7 @@ export function deriveMoney(v: number, p: MoneyPools): string | undefined {
   const whole = Number.isInteger(v);
   // Rounding to a whole amount is allowed when it moves the figure by under 2% ("about $26" for 26.03, not $1 for 0.78).
   const eq = (x: number, rounding: boolean): boolean =>
-    Math.abs(v - x) <= CENT || (rounding && whole && Math.round(x) === v && Math.abs(v - x) <= 0.02 * Math.abs(v));
+    Math.abs(v - x) <= CENT || (rounding && whole && Math.round(x) === v && Math.abs(v - x) <= 0.02 * Math.abs(v)) || (p.near?.(x) ?? false);
   const anchors = uniq(p.anchors);
   const others = uniq(p.comparative && p.global.length <= GLOBAL_PAIR_LIMIT ? [...anchors, ...p.global] : anchors);
   for (const a of anchors) {

@@ -25,7 +25,7 @@ const afterRes = new Map<string, RegExp>();
 /** The noun right after a material number: "2 checked bags", "two pieces of checked luggage". */
 function nounAfter(stem: string): RegExp {
   let re = afterRes.get(stem);
-  if (!re) { re = new RegExp(`^\\s*(?:[a-z-]+\\s+){0,2}?(?:of\\s+(?:[a-z-]+\\s+)?)?${stem}`, 'i'); afterRes.set(stem, re); }
+  if (!re) { re = new RegExp(`^[\\s-]*(?:[a-z-]+\\s+){0,2}?(?:of\\s+(?:[a-z-]+\\s+)?)?${stem}`, 'i'); afterRes.set(stem, re); }
   return re;
 }
 

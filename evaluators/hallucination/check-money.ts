@@ -2,6 +2,7 @@ import { deriveMoney } from './arithmetic.js';
 import { approximates, hedgeOf } from './approximate.js';
 import { avail, bad, customerSaid, fromCustomer, none, numberOf, ok, same, show, type Result, type TurnScope } from './check.js';
 import type { Claim } from './claims.js';
+import { availableAt } from './material.js';
 import { namedRecords, topicVals, valsOf } from './scope.js';
 import type { Val } from './values.js';
 
@@ -23,6 +24,12 @@ export function checkMoney(c: Claim, s: TurnScope): Result {
   const said = customerSaid(s, c, v, 'money');
   if (said && !namedMoney.length) return ok('the customer said this amount', said.ref);
   const materialPcts = avail(s, c, 'percent').map(numberOf);
+  const hedge = hedgeOf(c);
+  // "$0": the material makes it free ("free delivery", "no charge", a price of 0).
+  if (v === 0) {
+    const free = all.find((x) => numberOf(x) === 0) ?? s.m.segments.find((x) => x.origin !== 'customer' && availableAt(c.turn)(x) && FREE.test(x.text));
+    return free ? ok('the material makes it free', free.ref) : none('the material makes nothing free');
+  }
   const anchors = moneyAnchors(c, s, namedMoney, all);
   const global = all.map(numberOf);
   const pools = {
@@ -30,6 +37,7 @@ export function checkMoney(c: Claim, s: TurnScope): Result {
     percents: [...grantedPercents(s, c), ...(HALF.test(c.sentence) ? [50] : [])], additive: ADDITIVE.test(c.sentence),
     statedPercents: s.turnClaims.filter((x) => x.kind === 'percent' && x.sentence === c.sentence && materialPcts.some((p) => same(p, x.value as number))).map((x) => x.value as number),
     // Price x months: the reply's own numbers, and month counts the material states ("you pay for 10 months").
+    ...(hedge ? { near: (x: number) => approximates(v, x, hedge) } : {}),
     counts: [...turnCounts(c, s), ...customerCounts(s, c), ...avail(s, c, 'days').map((x) => numberOf(x) / (365.25 / 12)).filter((n) => Math.abs(n - Math.round(n)) < 0.01 && n >= 2 && n <= 36).map(Math.round)],
   };
   if (namedMoney.length) {
@@ -97,6 +105,8 @@ function roundedFrom(c: Claim, v: number, vals: Val[]): Val | undefined {
 function customerCounts(s: TurnScope, c: Claim): number[] {
   return avail(s, c, 'number').filter((x) => fromCustomer(x) && Number.isInteger(x.v) && numberOf(x) >= 2 && numberOf(x) <= 12).map(numberOf);
 }
+
+const FREE = /\bfree\b|\bno (?:charge|cost|fee)\b|\bcomplimentary\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\bwaived\b/i;
 
 /** "half price", "half off": 50%. */
 const HALF = /\bhalf[- ](?:price|off)\b|\bhalf the (?:price|cost)\b/i;

@@ -11,7 +11,8 @@ const GROUPS: readonly string[][] = [
   ['gb', 'gigabyte', 'gig'], ['mb', 'megabyte'], ['tb', 'terabyte'],
   ['ticket', 'pass', 'entry', 'entries', 'admission'],
   ['session', 'class', 'lesson', 'visit', 'appointment', 'treatment'],
-  ['payment', 'instalment', 'installment', 'repayment'],
+  // "12 monthly payments" over "12 months".
+  ['payment', 'instalment', 'installment', 'repayment', 'month'],
   ['screen', 'stream'],
   ['text', 'sms', 'message'],
   ['item', 'product', 'thing', 'article'],

@@ -69,3 +69,18 @@ describe('amounts: a month and a year', () => {
     expect(await verdictOf(reply('The Trail Jacket plan works out at $20 a month.'), '$20', r)).toBe('supported');
   });
 });
+
+describe('amounts: zero and hedged sums', () => {
+  it('supports "$0" only where the material makes the thing free', async () => {
+    const free = resolved((s) => ({ ...s, context: [{ label: 'Delivery', text: 'Free delivery on every order.' }] }));
+    expect(await verdictOf(reply('Delivery is $0 on this order.'), '$0', free)).toBe('supported');
+    expect(await verdictOf(reply('Delivery is $0 on this order.'), '$0')).toBe('unsupported');
+  });
+
+  it('supports a hedged figure that rounds a one-step sum', async () => {
+    const r = priced(84.99);
+    // 84.99 + 80 = 164.99, "roughly $165"; 150 is 9% off.
+    expect(await verdictOf(reply('Both together come to roughly $165.'), '$165', r)).toBe('supported');
+    expect(await verdictOf(reply('Both together come to roughly $150.'), '$150', r)).toBe('unsupported');
+  });
+});

@@ -67,3 +67,11 @@ describe('counts: scaled numbers, nights between dates, "me and my ..."', () => 
     expect(await counts(c)).toEqual(['2 seats:supported']);
   });
 });
+
+describe('counts: payments over months, hyphenated sizes', () => {
+  it('reads "12 monthly payments" against "over 12 months", and "two-person" against "2-person"', async () => {
+    expect(await counts(reply('You can spread it over 12 monthly payments.'), withContext('Spread the cost over 12 months at 0% APR.'))).toEqual(['12 monthly payments:supported']);
+    expect(await counts(reply('You can spread it over 10 monthly payments.'), withContext('Spread the cost over 12 months at 0% APR.'))).toEqual(['10 monthly payments:contradicted']);
+    expect(await counts(reply("It's a two-person tent."), withContext('Ridge tent: sleeps 2-person crews.'))).toEqual(['two-person:supported']);
+  });
+});
