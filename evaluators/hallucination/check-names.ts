@@ -7,7 +7,7 @@ import { availableAt, plainText } from './material.js';
 import { NUMBER_WORDS_SOURCE } from '../nlp/number-words.js';
 import { GENERIC } from './scope.js';
 import { phoneInText } from './phone-shapes.js';
-import { compactName, normalName, sameKindHeads, sameWord } from './offering-forms.js';
+import { compactName, normalName, sameKindHeads, sameNamingWord, sameWord } from './offering-forms.js';
 
 /**
  * Names and contact points. An offering name is supported when the material has it whole, a headed name's modifier
@@ -35,9 +35,11 @@ export function checkOffering(c: Extract<Claim, { kind: 'offering' }>, s: TurnSc
     // Numbers and periods describe ("the three-month repair warranty"); they are checked as durations, not names.
     const raw = (t: string, reject?: RegExp): string[] => t.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !GENERIC.has(w) && !reject?.test(w));
     const naming = raw(words.slice(0, -1).join(' '), NOT_NAMING);
-    const lines = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n|(?<=[.!?;])\s+/));
-    // Words match when one starts the other ("flexible" and "Flexi", "health" and "Healthy").
-    const line = lines.find((l) => { const ws = raw(l); return naming.every((w) => ws.some((x) => sameWord(w, x))); });
+    const lines = s.m.segments.filter(availableAt(c.turn)).flatMap((seg) => seg.text.split(/\n|(?<=[.!?;])\s+/).map((text) => ({ text, customer: seg.origin === 'customer' })));
+    // Words match when one starts the other ("flexible" and "Flexi", "health" and "Healthy"); near-synonyms only in
+    // the brief or a tool's result ("loyalty scheme" for "Rewards Club"), never in the customer's words.
+    const found = lines.find((l) => { const ws = raw(l.text); return naming.every((w) => ws.some((x) => (l.customer ? sameWord : sameNamingWord)(w, x))); });
+    const line = found?.text;
     return line ? ok(`its naming words are in the material: "${line.slice(0, 80)}"`) : none('offering not in the material');
   }
   // A headed name: its modifier near its head word ("Tier: gold" for "Gold tier", "Gold members get" for "Gold member").

@@ -41,3 +41,25 @@ export function sameWord(a: string, b: string): boolean {
   while (i < n && a[i] === b[i]) i++;
   return i >= 5 && i >= n - 3;
 }
+
+/**
+ * Naming words a description of an offering may use for the material's own ("our loyalty scheme" for "Rewards
+ * Club: earn points"): near-synonyms for what an offering is for, never for its name.
+ */
+const NAMING_GROUPS: readonly string[][] = [
+  ['loyalty', 'rewards', 'reward', 'points'],
+  ['insurance', 'cover', 'coverage', 'protection', 'insured'],
+  ['breakdown', 'roadside', 'recovery'],
+  ['instalment', 'installment', 'finance', 'financing', 'payment', 'payments', 'spread'],
+  ['trade', 'swap', 'exchange'],
+  ['student', 'students', 'campus', 'university', 'college'],
+  ['senior', 'seniors', 'pensioner', 'pensioners', 'retired'],
+  ['family', 'household', 'families'],
+  ['kids', 'children', 'child', 'junior'],
+];
+
+/** Two naming words of one offering: forms of one word, or near-synonyms. */
+export function sameNamingWord(a: string, b: string): boolean {
+  if (sameWord(a, b)) return true;
+  return NAMING_GROUPS.some((g) => g.some((w) => sameWord(w, a)) && g.some((w) => sameWord(w, b)));
+}

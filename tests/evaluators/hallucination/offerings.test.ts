@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessHallucination } from '../../../evaluators/hallucination/evaluator.js';
 import { sameKindHeads, sameWord } from '../../../evaluators/hallucination/offering-forms.js';
-import { CATALOG, reply, resolved } from '../fixtures.js';
+import { agent, CATALOG, conversation, customer, reply, resolved } from '../fixtures.js';
 
 /** Offering names a correct reply writes differently from the brief (own examples, not bank items). */
 const offerings = async (text: string, r: ReturnType<typeof resolved>) =>
@@ -56,5 +56,14 @@ describe('offerings: parts of a website are not offerings', () => {
 describe('offerings: people, places and teams are not offerings', () => {
   it('does not read a colleague, a branch or a support line as an offering', async () => {
     expect(await offerings('My colleague Priya Shah will call you; the Leeds Central branch has stock; or ring Tech Support.', resolved())).toEqual([]);
+  });
+});
+
+describe('offerings: described with near-synonyms of the material\'s naming words', () => {
+  it('supports "our loyalty scheme" for a rewards programme in the brief, never from the customer\'s words', async () => {
+    expect(await offerings('Our loyalty scheme gives you points on this.', withContext('Rewards Club: earn a point per dollar.'))).toEqual(['loyalty scheme:supported']);
+    const c = (await assessHallucination(conversation([customer("I'm a student."), agent('Our campus plan would suit you.')]), resolved())).checked
+      .filter((x) => x.claim.kind === 'offering').map((x) => `${x.claim.raw}:${x.verdict}`);
+    expect(c).toEqual(['campus plan:unsupported']);
   });
 });
