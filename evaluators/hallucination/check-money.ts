@@ -82,6 +82,9 @@ function turnCounts(c: Claim, s: TurnScope): number[] {
   if (/\b(?:both|pair|couple|twice)\b/.test(words)) out.push(2);
   // A year's price from a monthly one and back: "$10 a month" is "$120 a year", "£120 a year" is "£10 a month".
   if (/\b(?:year|annual|annually|yearly|month|monthly)\b/.test(words)) out.push(12);
+  // A day's price from a week's ("$20 a day" of "$140 a week"), a week's from a year's.
+  if (/\b(?:day|days|daily|night|nights|nightly|week|weekly)\b/.test(words)) out.push(7);
+  if (/\b(?:week|weekly)\b/.test(words) && /\b(?:year|annual|annually|yearly)\b/.test(words)) out.push(52);
   return out;
 }
 

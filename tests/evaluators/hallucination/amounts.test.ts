@@ -84,3 +84,11 @@ describe('amounts: zero and hedged sums', () => {
     expect(await verdictOf(reply('Both together come to roughly $150.'), '$150', r)).toBe('unsupported');
   });
 });
+
+describe('amounts: a day and a week', () => {
+  it('divides a weekly price by 7 in a sentence about days', async () => {
+    const r = priced(140);
+    expect(await verdictOf(reply('The Trail Jacket hire is $20 a day.'), '$20', r)).toBe('supported');
+    expect(await verdictOf(reply('The Trail Jacket hire is $25 a day.'), '$25', r)).toBe('contradicted');
+  });
+});
