@@ -103,6 +103,10 @@ export function checkContact(cc: Extract<Claim, { kind: 'contact' }>, s: TurnSco
     const u = normaliseUrl(cc.value);
     if (k.urls.has(u)) return ok('an allowed contact point');
     if (k.hosts.has(hostOf(u))) return none('an allowed host with a path the material does not give');
+    // An address on a domain the shared pattern does not read: looked up in the material's text.
+    const text = plainText(s.m, cc.turn);
+    if (text.includes(u)) return ok('an address in the material');
+    if (new RegExp(`(?<![a-z0-9.-])${escapeRe(hostOf(u))}(?![a-z0-9-])`).test(text)) return none('an allowed host with a path the material does not give');
     return none('fabricated contact: URL not in the material', true);
   }
   if (cc.channel === 'email') return k.emails.has(cc.value.toLowerCase()) ? ok('an allowed contact point') : none('fabricated contact: e-mail not in the material', true);

@@ -14,6 +14,7 @@ import { dayNameHits } from './day-names.js';
 import { listAfter } from './lists.js';
 import { offeringHits } from './offerings.js';
 import { extraPhones } from './phone-shapes.js';
+import { extraUrls } from './url-shapes.js';
 
 /**
  * The specific claims in one agent turn. A claim is a checkable token (an amount, a percentage, a duration, a date,
@@ -168,6 +169,7 @@ export function extractClaims(t: AgentText, r: ResolvedScenario): Claim[] {
     const raw = trimUrl(h0.raw);
     take({ start: h0.start, end: h0.start + raw.length, raw }, (b) => ({ ...b, kind: 'contact', channel: 'url', value: raw }));
   }
+  for (const h of extraUrls(text)) take(h, (b) => ({ ...b, kind: 'contact', channel: 'url', value: h.raw }));
   for (const p of [...findContactPhones(text), ...extraPhones(text)]) take(p, (b) => ({ ...b, kind: 'contact', channel: 'phone', value: p.digits }));
   // Amounts before ids: "USD39" is an amount, not a code.
   for (const h0 of findMoney(text)) {

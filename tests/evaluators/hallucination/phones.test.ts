@@ -20,3 +20,11 @@ describe('phone numbers in national and unspaced shapes', () => {
     expect(extraPhones('Call on 2026-03-14; it costs 1 299 000; order 12345678 shipped.')).toEqual([]);
   });
 });
+
+describe('web addresses on country and newer domains', () => {
+  it('flags an invented address and supports one the material gives', async () => {
+    expect(await contacts('See acme-returns.ie/start for the form.')).toEqual(['acme-returns.ie/start:unsupported:critical']);
+    expect(await contacts('See acme.ie/returns for the form.', withContext('Returns form: acme.ie/returns'))).toEqual(['acme.ie/returns:supported']);
+    expect(await contacts('See acme.ie/other for the form.', withContext('Returns form: acme.ie/returns'))).toEqual(['acme.ie/other:unsupported']);
+  });
+});
