@@ -43,7 +43,7 @@ try {
            '', '[]', 'bench', 't2'
     FROM conversations c CROSS JOIN (VALUES ${metricValues}) m(metric, bin)`);
   await store.exec(`INSERT INTO model_calls
-    SELECT cell_key, r.idx, r.role, model, 1000, 200, 0, 0, 0, 500.0, CASE WHEN model = 'rules' THEN 0 ELSE 0.001 END, 'bench', false, false, 0, NULL
+    SELECT cell_key, r.idx, r.role, model, 1000, 200, 0, 0, 0, 500.0, CASE WHEN model = 'rules' THEN 0 ELSE 0.001 END, 'bench', false, false, 0, NULL, NULL, NULL
     FROM conversations CROSS JOIN (VALUES (0, 'agent'), (1, 'judge')) r(idx, role)`);
   await store.exec(`INSERT INTO metrics SELECT metric, 'bench', metric, CASE WHEN bin THEN 'rate' ELSE 'score' END,
     CASE WHEN bin THEN 'higher-better' ELSE 'neutral' END, '' FROM (VALUES ${metricValues}) m(metric, bin)`);

@@ -60,7 +60,7 @@ async function buildSynthetic(path: string, n: number): Promise<void> {
     await store.exec(`UPDATE scores SET metric = 'resolution.resolved' WHERE metric = 'metric.m00'`);
     await store.exec(`INSERT INTO model_calls
       SELECT c.cell_key, k, 'agent', c.model, 1200, 180, 0, 0, 0, 400.0, CASE WHEN c.model = 'model-4' THEN NULL ELSE 0.0005 END,
-        'measure', false, false, 0, NULL
+        'measure', false, false, 0, NULL, NULL, NULL
       FROM conversations c CROSS JOIN range(4) t(k)`);
     await store.exec(`CHECKPOINT`);
   } finally {

@@ -4,6 +4,7 @@ import { ProviderError } from '../core/errors.js';
 import { LocalError } from '../core/local-error.js';
 import { TurnSchema, type GenerateRequest, type GenerationSettings, type Role, type ToolDefinition, type Turn } from '../core/types.js';
 import { priceCall } from '../cost/prices.js';
+import { callTiming } from '../providers/streaming.js';
 import { executeTool, TERMINAL_TOOLS } from '../approaches/tools.js';
 import { toolClassOf } from '../approaches/tool-classes.js';
 import type { PlannedCell } from '../plan/cells.js';
@@ -180,6 +181,8 @@ export function callRecord(role: Role, client: Pick<ModelClient, 'id' | 'spec'>,
   return {
     role, model: client.id, usage: out.result.usage, latencyMs: out.result.latencyMs, costUsd: price.costUsd, priceSource: price.priceSource,
     cached: out.cached, isBatch, retries: out.retries, error: null,
+    // Streamed calls only: time to first token and output speed; absent (stored NULL) when not measured.
+    ...callTiming(out.result),
   };
 }
 

@@ -21,7 +21,7 @@ export async function* readConversations(store: Store, opts: { where?: string; p
       `SELECT cell_key, idx, speaker, text, tool_call_id, tool_name FROM messages WHERE cell_key IN (${inList}) ORDER BY cell_key, idx`, keys);
     const tcs = await store.all<{ cell_key: string; msg_idx: number; call_id: string; name: string; args_json: string }>(
       `SELECT cell_key, msg_idx, call_id, name, args_json FROM tool_calls WHERE cell_key IN (${inList})`, keys);
-    const calls = await store.all<{ cell_key: string; idx: number; role: ModelCall['role']; model: string; input_tokens: bigint | null; output_tokens: bigint | null; cache_read_tokens: bigint | null; cache_write_tokens: bigint | null; reasoning_tokens: bigint | null; latency_ms: number | null; cost_usd: number | null; price_source: string; cached: boolean; is_batch: boolean; retries: number; error: string | null }>(
+    const calls = await store.all<{ cell_key: string; idx: number; role: ModelCall['role']; model: string; input_tokens: bigint | null; output_tokens: bigint | null; cache_read_tokens: bigint | null; cache_write_tokens: bigint | null; reasoning_tokens: bigint | null; latency_ms: number | null; cost_usd: number | null; price_source: string; cached: boolean; is_batch: boolean; retries: number; error: string | null; ttft_ms?: number | null; output_tokens_per_s?: number | null }>(
       `SELECT * FROM model_calls WHERE cell_key IN (${inList}) ORDER BY cell_key, idx`, keys);
     const toolsBy = new Map<string, ToolCall[]>();
     for (const t of tcs) {
@@ -43,6 +43,9 @@ export async function* readConversations(store: Store, opts: { where?: string; p
         // NULL is unknown: the zeros above stand for it only together with these flags (src/store/known.ts).
         ...(c.input_tokens === null ? { usageKnown: false } : {}),
         ...(c.latency_ms === null ? { latencyKnown: false } : {}),
+        // Streamed calls only; NULL (or a file opened read-only from before schema 3, without the columns) is absent.
+        ...(c.ttft_ms != null ? { ttftMs: c.ttft_ms } : {}),
+        ...(c.output_tokens_per_s != null ? { outputTokensPerS: c.output_tokens_per_s } : {}),
       }]);
     }
     yield rows.map((r) => ({

@@ -4,7 +4,7 @@
  * Documented for users in docs/schema.md; bump SCHEMA_VERSION on any change to columns or their meaning (an index or
  * constraint dropped changes neither: files on both sides of it still merge).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Columns that may hold NULL ("unknown", never 0) since schema version 2: token counts when the source reported no
@@ -15,6 +15,16 @@ export const SCHEMA_VERSION = 2;
 export const NULLABLE_SINCE_V2: { table: string; column: string }[] = [
   { table: 'conversations', column: 'handle_time_ms' },
   ...['input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'latency_ms'].map((column) => ({ table: 'model_calls', column })),
+];
+
+/**
+ * Columns added since schema version 3, at the end of their table: time to first token and output speed of streamed
+ * calls. Opening an older file for writing adds them (src/store/migrate.ts); its rows then hold NULL there, which is
+ * what they mean: not measured.
+ */
+export const ADDED_SINCE_V3: { table: string; column: string; type: string }[] = [
+  { table: 'model_calls', column: 'ttft_ms', type: 'DOUBLE' },
+  { table: 'model_calls', column: 'output_tokens_per_s', type: 'DOUBLE' },
 ];
 
 export const DDL: string[] = [
@@ -94,7 +104,11 @@ export const DDL: string[] = [
     cached BOOLEAN NOT NULL,
     is_batch BOOLEAN NOT NULL,
     retries INTEGER NOT NULL,
-    error VARCHAR
+    error VARCHAR,
+    -- Streamed calls only (a model entry's stream option); NULL when not measured: whole replies, cache replays,
+    -- batch and audited calls. Kept last: files from before version 3 get them appended (src/store/migrate.ts).
+    ttft_ms DOUBLE, -- milliseconds from the request to the first generated token
+    output_tokens_per_s DOUBLE -- output tokens per second after the first token
   )`,
   `CREATE TABLE IF NOT EXISTS scores (
     cell_key VARCHAR NOT NULL,

@@ -87,6 +87,8 @@ export function appendModelCall(m: DuckDBAppender, cellKey: string, call: ModelC
   for (const n of [u.input, u.output, u.cacheRead, u.cacheWrite, u.reasoning]) if (usageKnown(call)) m.appendBigInt(BigInt(n)); else m.appendNull();
   nullableNum(m, latencyKnown(call) ? call.latencyMs : null); nullableNum(m, call.costUsd); m.appendVarchar(call.priceSource);
   m.appendBoolean(call.cached); m.appendBoolean(call.isBatch); m.appendInteger(call.retries); nullable(m, call.error);
+  // Measured only when streamed: absent is NULL ("not measured"), never 0.
+  nullableNum(m, call.ttftMs); nullableNum(m, call.outputTokensPerS);
   m.endRow();
 }
 

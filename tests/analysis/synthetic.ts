@@ -100,6 +100,7 @@ export async function insert(store: Store, convs: readonly Conv[]): Promise<void
       m.appendDouble(800); m.appendDouble(AGENT_CALL_COST); m.appendVarchar('genai-prices@test'); m.appendBoolean(false); m.appendBoolean(false);
       m.appendInteger(cv.status === 'done' ? 0 : 2);
       if (cv.status === 'done') m.appendNull(); else m.appendVarchar('server: HTTP 503');
+      m.appendNull(); m.appendNull(); // ttft_ms, output_tokens_per_s: not streamed
       m.endRow();
     }
   }

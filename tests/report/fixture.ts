@@ -114,7 +114,7 @@ async function insertRaw(store: Store, convs: Conv[], opts: FixtureOptions): Pro
       await store.exec('INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?)', [c.key, idx, speaker, text, tool ? 'call-1' : null, tool]);
     }
     await store.exec(`INSERT INTO tool_calls VALUES (?, 1, 'call-1', 'lookup_order', '{"order":"A-1"}')`, [c.key]);
-    await store.exec(`INSERT INTO model_calls VALUES (?, 0, 'agent', ?, 800, 120, 0, 0, 0, ?, ?, ?, false, false, 0, NULL)`, [
+    await store.exec(`INSERT INTO model_calls VALUES (?, 0, 'agent', ?, 800, 120, 0, 0, 0, ?, ?, ?, false, false, 0, NULL, NULL, NULL)`, [
       c.key, c.model, 300 + 40 * (i % 7), cost, c.model === 'rules' ? 'rules:free' : 'genai-prices@0.1.8',
     ]);
     if (c.status !== 'done') continue;
