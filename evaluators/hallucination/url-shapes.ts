@@ -2,7 +2,7 @@ import type { Hit } from '../nlp/patterns.js';
 
 /**
  * Web addresses without a scheme on domains the shared URL pattern (nlp/patterns.ts) does not list: country domains
- * ("acme.ie/returns", "help.acme.com.au") and newer generic ones ("acme.online"). Lower case, a label of three or more
+ * (acme.ie/returns, help.acme.com.au) and newer generic ones (.online, .travel). Lower case, a label of three or more
  * characters before the domain, so "e.g." and "i.e." are not addresses.
  */
 
