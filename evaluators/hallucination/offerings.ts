@@ -31,6 +31,9 @@ const DESCRIPTIVE = new Set([
   'that', 'this', 'these', 'those', 'such', 'any', 'every', 'each', 'same', 'original', 'free', 'paid', 'annual', 'monthly', 'yearly', 'weekly',
 ]);
 
+/** Words that make "a … program" the agent's description of itself. */
+const SELF_KIND = new Set(['computer', 'software', 'automated', 'virtual', 'digital', 'ai', 'chat', 'chatbot', 'language', 'machine', 'trained', 'bot']);
+
 const CALENDAR = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?s?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/i;
 /** Words that make a capitalised run something other than an offering: greetings, sign-offs, teams, the AI itself. */
 const NOT_OFFERING = new Set([
@@ -110,6 +113,8 @@ export function offeringHits(text: string): OfferingHit[] {
     const mods = (m[1] ?? '').trim().split(/[ \t]+/);
     // A description ("your current plan", "a cheaper monthly plan") names nothing; a name needs one naming word.
     if (mods.every((w) => DESCRIPTIVE.has(w.toLowerCase().replace(/['’]s?$/, '')) || /^\d+$/.test(w))) continue;
+    // What the agent says it is ("I'm a computer program", "an automated system") is an identity, not an offering.
+    if (mods.some((w) => SELF_KIND.has(w.toLowerCase())) && /\bprogram(?:me)?\b/i.test(m[2] ?? '')) continue;
     const raw = `${m[1]}${m[2]}`.replace(/[ \t]+/g, ' ');
     const start = m.index + m[0].length - `${m[1]}${m[2]}`.length;
     const h = { start, end: m.index + m[0].length, raw };

@@ -19,14 +19,16 @@ const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '
 const CODES = 'USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|INR|SEK|NOK|DKK|PLN|MXN|BRL|ZAR|SGD|HKD';
 const WORDS: Record<string, string> = { dollar: 'USD', buck: 'USD', euro: 'EUR', pound: 'GBP', quid: 'GBP', rupee: 'INR', franc: 'CHF' };
 const WORD_UNIT = '(?:dollars?|bucks|euros?|pounds?|quid|rupees?|francs?)';
+/** "89 US dollars", "89 U.S. dollars", "89 American dollars": the qualifier names the dollar, it is not a count. */
+const QUALIFIED_UNIT = `(?:(?:US|U\\.S\\.|American)\\s+)?${WORD_UNIT}`;
 
 const NUM = '\\d{1,3}(?:[,.\\u00a0\\u202f]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
 /** Symbol or code before the number, or symbol, code or currency word after it; cents ("50 cents") too. */
 const MONEY_SOURCE = [
   `[$€£¥₹]\\s?(?:${NUM})(?:\\s?(?:${CODES})\\b)?`,
   `\\b(?:${CODES})\\s?(?:${NUM})`,
-  `(?<![\\w.,])(?:${NUM})\\s?(?:[€£$]|(?:${CODES})\\b|${WORD_UNIT}\\b)`,
-  `${NUMBER_WORDS_SOURCE}\\s+${WORD_UNIT}(?:\\s+(?!a\\b)${NUMBER_WORDS_SOURCE}(?!\\s+(?:${WORD_UNIT}|cents?|pence|p)\\b))?\\b`,
+  `(?<![\\w.,])(?:${NUM})\\s?(?:[€£$]|(?:${CODES})\\b|${QUALIFIED_UNIT}\\b)`,
+  `${NUMBER_WORDS_SOURCE}\\s+${QUALIFIED_UNIT}(?:\\s+(?!a\\b)${NUMBER_WORDS_SOURCE}(?!\\s+(?:${WORD_UNIT}|cents?|pence|p)\\b))?\\b`,
   `(?<![\\w.,])\\d{1,2}\\s?cents?\\b`,
   `\\b(?:a|one)\\s+(?:tenner|fiver)\\b`,
 ];
@@ -47,7 +49,7 @@ function amountOf(raw: string): number | undefined {
   if (/\bcents?\b/i.test(raw)) { const c = parseDigits(raw); return c === undefined ? undefined : c / 100; }
   if (/\d/.test(raw)) return parseDigits(raw.replace(/[$€£¥₹]/g, ' ').replace(new RegExp(`\\b(?:${CODES})\\b`, 'gi'), ' ').trim());
   // "six pounds fifty": the words after the unit are pence or cents.
-  const [whole = '', part] = raw.split(new RegExp(`\\s+${WORD_UNIT}\\b`, 'i'));
+  const [whole = '', part] = raw.split(new RegExp(`\\s+${QUALIFIED_UNIT}\\b`, 'i'));
   const w = parseNumberWords(whole);
   const c = part?.trim() ? parseNumberWords(part) : 0;
   return w === undefined || c === undefined ? undefined : w + c / 100;
