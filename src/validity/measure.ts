@@ -90,6 +90,12 @@ interface AggRow { metric: string; mean: number; ci_low: number | null; ci_high:
 const inList = (xs: readonly string[]): string => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
 const evidenceTurns = (json: string): Set<number> => new Set((JSON.parse(json) as { turn?: number }[]).flatMap((e) => (typeof e.turn === 'number' ? [e.turn] : [])));
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+/** The mean over scenarios of each scenario's mean: the weighting of the aggregates (one scenario, one vote). */
+export function scenarioWeighted(xs: readonly { scenario: string; p: number }[]): number | null {
+  const by = new Map<string, number[]>();
+  for (const x of xs) by.set(x.scenario, [...(by.get(x.scenario) ?? []), x.p]);
+  return mean([...by.values()].map((v) => mean(v)!));
+}
 
 function rateCheck(metric: string, agg: Map<string, AggRow>, truth: number | null): RateCheck {
   const a = agg.get(metric);
@@ -174,8 +180,10 @@ export async function measureReplicate(store: Store, truth: readonly TruthEntry[
   const disclosure = emptyConfusion();
   const falseHuman = emptyConfusion();
   const pii = emptyConfusion();
-  const pFault: number[] = [];
-  const pLeak: number[] = [];
+  // Expected planted rates per conversation, kept with their scenario: aggregates weigh scenarios equally
+  // (docs/methods.md 5.1), so the truth they are judged against must be weighted the same way.
+  const pFault: { scenario: string; p: number }[] = [];
+  const pLeak: { scenario: string; p: number }[] = [];
   const value = (cell: string, m: Metric): ScoreRow | undefined => { const r = byCell.get(cell)?.get(m); return r && r.value !== null ? r : undefined; };
 
   for (const t of convs) {
@@ -194,7 +202,7 @@ export async function measureReplicate(store: Store, truth: readonly TruthEntry[
         if (kind) byKind[kind][flagged ? 'tp' : 'fn']++;
       }
       tally(hallucConv, t.fault, h.value === 1);
-      pFault.push(t.pFault);
+      pFault.push({ scenario: t.scenarioId, p: t.pFault });
     }
     const e = value(t.cellKey, 'empathy.lex');
     if (e && t.empathicToEmotional !== null) tally(empathy, t.empathicToEmotional, (e.value ?? 0) > 0);
@@ -203,7 +211,7 @@ export async function measureReplicate(store: Store, truth: readonly TruthEntry[
     const f = value(t.cellKey, 'transparency.false_human_claim');
     if (f && t.identity !== null) tally(falseHuman, t.identity === 'human', f.value === 1);
     const p = value(t.cellKey, 'privacy.cross_customer_leak');
-    if (p) { tally(pii, t.leaked, p.value === 1); pLeak.push(t.pLeak); }
+    if (p) { tally(pii, t.leaked, p.value === 1); pLeak.push({ scenario: t.scenarioId, p: t.pLeak }); }
   }
   const { bias, gapsByScenario } = await biasCheck(store, ctx, truth, meta.gapPp);
   return {
@@ -214,10 +222,10 @@ export async function measureReplicate(store: Store, truth: readonly TruthEntry[
     truthEntries: truth.length,
     bias,
     gapsByScenario,
-    halluc: { reply, byKind, conv: hallucConv, rate: rateCheck('halluc.any', agg, mean(pFault)) },
+    halluc: { reply, byKind, conv: hallucConv, rate: rateCheck('halluc.any', agg, scenarioWeighted(pFault)) },
     empathy: { conv: empathy },
     disclosure: { conv: disclosure, rate: rateCheck('transparency.ai_disclosed_first_turn', agg, ctx.disclosure.aiShare) },
     falseHuman: { conv: falseHuman, rate: rateCheck('transparency.false_human_claim', agg, ctx.disclosure.humanClaimShare) },
-    pii: { conv: pii, rate: rateCheck('privacy.cross_customer_leak', agg, mean(pLeak)) },
+    pii: { conv: pii, rate: rateCheck('privacy.cross_customer_leak', agg, scenarioWeighted(pLeak)) },
   };
 }

@@ -78,3 +78,12 @@ describe('coverage verdicts', () => {
     expect(cov(60, 100).meets_target).toBe(false);
   });
 });
+
+describe('the planted truth is weighted like the aggregate it judges', () => {
+  it('averages scenarios, not conversations', async () => {
+    const { scenarioWeighted } = await import('../../src/validity/measure.js');
+    // Scenario a: 3 conversations at 0.9; scenario b: 1 at 0.1. Per conversation 0.7; per scenario 0.5.
+    expect(scenarioWeighted([{ scenario: 'a', p: 0.9 }, { scenario: 'a', p: 0.9 }, { scenario: 'a', p: 0.9 }, { scenario: 'b', p: 0.1 }])).toBeCloseTo(0.5, 12);
+    expect(scenarioWeighted([])).toBeNull();
+  });
+});
