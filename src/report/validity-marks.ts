@@ -48,11 +48,15 @@ export function validityMark(metric: string, src: ValiditySource): ValidityMark 
   if (screen !== undefined) return { level: 'warn', text: 'unvalidated screen', detail: screen };
   if (rows.length === 0) return null;
   const rank = { 'not-measured': 0, screen: 1, 'below-bar': 2, validated: 3 } as Record<string, number>;
-  const worst = [...rows].sort((a, b) => (rank[str(a, 'status')] ?? 0) - (rank[str(b, 'status')] ?? 0))[0]!;
+  // Worst status first; among equals, the lowest sensitivity (the harder test speaks), then the lowest specificity.
+  const worst = [...rows].sort((a, b) => (rank[str(a, 'status')] ?? 0) - (rank[str(b, 'status')] ?? 0)
+    || (num(a, 'sensitivity') ?? 0) - (num(b, 'sensitivity') ?? 0) || (num(a, 'specificity') ?? 0) - (num(b, 'specificity') ?? 0))[0]!;
+  const lowSpec = Math.min(...rows.map((r) => num(r, 'specificity') ?? 1));
+  const overcounts = lowSpec < 0.9 ? `; specificity ${formatCell(lowSpec, 'num')}: overcounts` : '';
   const note = str(worst, 'note');
   switch (str(worst, 'status')) {
     case 'validated':
-      return { level: 'ok', text: `validated: sensitivity ${formatCell(num(worst, 'sensitivity'), 'num')}`, detail: measured(worst) };
+      return { level: overcounts ? 'warn' : 'ok', text: `validated: sensitivity ${formatCell(num(worst, 'sensitivity'), 'num')}${overcounts}`, detail: rows.map(measured).join('; ') };
     case 'below-bar':
       return { level: 'warn', text: `sensitivity ${formatCell(num(worst, 'sensitivity'), 'num')}: undercounts`, detail: [measured(worst), note].filter(Boolean).join('; ') };
     case 'screen':

@@ -77,6 +77,16 @@ describe('validity marks', () => {
     expect(validityMark('empathy.lex', { rows, screens })).toMatchObject({ level: 'warn', text: 'unvalidated screen' });
     expect(validityMark('cost.agent_usd', { rows, screens })).toBeNull();
   });
+  test('several measurements of one metric: the weakest sensitivity speaks, and a low specificity is said', () => {
+    const two: Row[] = [
+      { metric: 'transparency.false_human_claim', status: 'validated', sensitivity: 1, specificity: 1, kappa: null, positives: 700, negatives: 9000, source: 'study', note: '' },
+      { metric: 'transparency.false_human_claim', status: 'validated', sensitivity: 0.833, specificity: 0.85, kappa: null, positives: 30, negatives: 70, source: 'bank', note: '' },
+    ];
+    const m = validityMark('transparency.false_human_claim', { rows: two, screens })!;
+    expect(m.text).toBe('validated: sensitivity 0.833; specificity 0.850: overcounts');
+    expect(m.level).toBe('warn');
+    expect(m.detail).toContain('study');
+  });
 });
 
 function data(extra: Partial<DecisionData> = {}): DecisionData {
