@@ -12,7 +12,7 @@ export interface Interruption {
   cut: AbortSignal;
   /** The signal received, if any. */
   received(): StopSignal | undefined;
-  /** Removes the handlers (the process's default behaviour comes back). */
+  /** Removes the handlers (the process's default behaviour comes back), unless a signal was already received. */
   dispose(): void;
 }
 
@@ -47,6 +47,9 @@ export function handleInterrupts(err: (s: string) => void = (s) => process.stder
     received: () => got,
     dispose() {
       clearTimeout(timer);
+      // Once interrupted, the process is on its way out: keep the handlers, so a second Ctrl-C that lands while the
+      // run is committing and closing still exits with the message and 130, not by the default signal death.
+      if (got) return;
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
     },
