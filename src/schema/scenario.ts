@@ -1,35 +1,12 @@
 import { z } from 'zod';
 import { ApproachIdSchema } from './approach.js';
-
-/** Edit distance, for suggesting the field a misspelt key meant. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_x, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+import { strictObject } from './strict.js';
 
 /**
  * Every object in a scenario file is strict: an unknown key (`forbidenClaims:`, `epoch:`) is an error that names the
  * key, the known field it probably meant, and the fields allowed there.
  */
-function strict<T extends z.core.$ZodLooseShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (iss) => {
-      if (iss.code !== 'unrecognized_keys') return undefined;
-      const hints = iss.keys.map((k) => {
-        const scored = known.map((f) => ({ f, d: distance(k.toLowerCase(), f.toLowerCase()) })).sort((a, b) => a.d - b.d);
-        const near = scored.find((x) => x.d <= (x.f.length >= 5 ? 2 : 1));
-        return `"${k}"${near ? ` (did you mean "${near.f}"?)` : ''}`;
-      });
-      return `only the fields ${known.join(', ')}; unknown field ${hints.join(', ')}`;
-    },
-  });
-}
+const strict = strictObject;
 
 /** The 32 EmpatheticDialogues labels (Rashkin et al., ACL 2019) plus `neutral` for turns with no emotional load. */
 export const EmotionLabelSchema = z.enum([
