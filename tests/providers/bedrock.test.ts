@@ -4,6 +4,7 @@ import { InputError } from '../../src/core/errors.js';
 import { priceCall } from '../../src/cost/prices.js';
 import { createAnthropicBackend } from '../../src/providers/anthropic.js';
 import { secretValues } from '../../src/providers/keys.js';
+import { hasBatchApi } from '../../src/run/batch/vendor.js';
 import { ModelSpecSchema, modelSpecFromEntry } from '../../src/schema/model-spec.js';
 import { anthropicError, anthropicMessage } from './mocks/anthropic.js';
 import { setEnv } from './mocks/env.js';
@@ -149,6 +150,11 @@ describe("Claude on Amazon Bedrock (Anthropic's Bedrock SDK)", () => {
     const secrets = secretValues();
     expect(secrets).toEqual(expect.arrayContaining([ACCESS_KEY_ID, SECRET_KEY, SESSION_TOKEN]));
     expect(secrets).not.toContain('eu-west-1');
+  });
+
+  it('batch runs send its cells live: the batch client speaks to the public API only', () => {
+    expect(hasBatchApi(claude())).toBe(false);
+    expect(hasBatchApi(spec({ kind: 'anthropic', model: 'claude-sonnet-4-5' }))).toBe(true);
   });
 
   it('model entries: bedrock serves anthropic models only, and the region must look like one', () => {
