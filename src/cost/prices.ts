@@ -19,8 +19,8 @@ const UNMATCHED = new Set<string>();
 
 const PROVIDER_IDS = { openai: 'openai', anthropic: 'anthropic', google: 'google' } as const;
 
-/** The table's provider for a model served elsewhere than its vendor's public API (Azure OpenAI, Vertex AI). */
-const PLATFORM_PROVIDER_IDS = { azure: 'azure', vertex: 'google-vertex' } as const;
+/** The table's provider for a model served elsewhere than its vendor's public API (Azure OpenAI, Vertex AI, Bedrock). */
+const PLATFORM_PROVIDER_IDS = { azure: 'azure', vertex: 'google-vertex', bedrock: 'aws' } as const;
 
 function providerIdOf(spec: ModelSpec): string | undefined {
   if (spec.endpoint) return PLATFORM_PROVIDER_IDS[spec.endpoint.platform];
@@ -34,7 +34,7 @@ export interface PricedCall {
 
 /**
  * Cost of one call from actual usage. Order: the spec's own override (local or unknown models, or a negotiated
- * price), then the bundled genai-prices table (for Azure and Vertex endpoints under those platforms' providers), else
+ * price), then the bundled genai-prices table (for Azure, Vertex and Bedrock endpoints under those platforms' providers), else
  * null (unknown price is shown as unknown, never as $0). Cache reads and writes are priced apart where the table has
  * prices for them (Anthropic writes at 1.25x input, reads at 0.1x; OpenAI and Gemini reads at their cached rate).
  */

@@ -32,18 +32,45 @@ async function vertexClient(spec: ModelSpec, vertex: Extract<Endpoint, { platfor
   return { client: client as unknown as Anthropic, key };
 }
 
+/**
+ * Claude on Amazon Bedrock through Anthropic's Bedrock SDK: requests go to `/model/<model id>/invoke` (the API version
+ * in the body), SigV4-signed with the key pair from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and
+ * AWS_SESSION_TOKEN for temporary credentials). The SDK's own lookups (a Bedrock API key variable, profiles, SSO,
+ * instance metadata) are shut off: both keys are passed, and its credential chain refuses if it is ever reached.
+ */
+async function bedrockClient(spec: ModelSpec, bedrock: Extract<Endpoint, { platform: 'bedrock' }>): Promise<{ client: Anthropic; key: string }> {
+  const { AnthropicBedrock } = await import('@anthropic-ai/bedrock-sdk');
+  const id = `anthropic:${spec.model}`;
+  const awsAccessKey = resolveSecretVariable('AWS_ACCESS_KEY_ID', id, 'an AWS access key id');
+  const awsSecretKey = resolveSecretVariable('AWS_SECRET_ACCESS_KEY', id, 'an AWS secret access key');
+  const awsSessionToken = process.env.AWS_SESSION_TOKEN?.trim() || null;
+  const awsRegion = bedrock.region ?? resolveSecretVariable('AWS_REGION', id, 'an AWS region (or endpoint.region)');
+  const client = new AnthropicBedrock({
+    awsAccessKey, awsSecretKey, awsSessionToken, awsRegion, apiKey: null,
+    providerChainResolver: async () => async () => { throw new Error('cxbench takes AWS credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY only'); },
+    maxRetries: 0, timeout: spec.timeoutMs, fetch: transportFor(spec),
+    // Written out so that ANTHROPIC_BEDROCK_BASE_URL in the environment cannot redirect a run.
+    baseURL: spec.baseUrl ?? `https://bedrock-runtime.${awsRegion}.amazonaws.com`,
+  });
+  // The Bedrock client is the same Messages client with another path and signing.
+  return { client: client as unknown as Anthropic, key: awsSecretKey };
+}
+
 export async function createAnthropicBackend(spec: ModelSpec): Promise<Backend> {
-  const vertex = spec.endpoint?.platform === 'vertex' ? await vertexClient(spec, spec.endpoint) : undefined;
-  const apiKey = vertex ? vertex.key : resolveKey(spec);
+  const platform = spec.endpoint?.platform === 'vertex' ? await vertexClient(spec, spec.endpoint)
+    : spec.endpoint?.platform === 'bedrock' ? await bedrockClient(spec, spec.endpoint) : undefined;
+  const apiKey = platform ? platform.key : resolveKey(spec);
   // An explicit apiKey also stops the SDK from looking for tokens, profiles or config files of its own.
   // Its retries are off: the reliability layer above owns retries and counts them.
-  const client = vertex?.client ?? new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: transportFor(spec) });
+  const client = platform?.client ?? new Anthropic({ apiKey, baseURL: spec.baseUrl ?? ANTHROPIC_BASE_URL, maxRetries: 0, timeout: spec.timeoutMs, fetch: transportFor(spec) });
   const errorSpec: ModelSpec = spec.endpoint?.platform === 'vertex' ? { ...spec, apiKeyEnv: spec.endpoint.tokenEnv } : spec;
   return {
     id: `anthropic:${spec.model}`,
     kind: 'anthropic',
     async generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult> {
-      const ctx = callContext(errorSpec, apiKey, signal);
+      const base = callContext(errorSpec, apiKey, signal);
+      // An auth failure on Bedrock names the variables the key pair came from.
+      const ctx = spec.endpoint?.platform === 'bedrock' ? { ...base, keyVariable: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' } : base;
       const body = toAnthropicRequest(spec.model, req, promptCacheOn(spec));
       const t0 = performance.now();
       const first = new FirstToken(t0);

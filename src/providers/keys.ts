@@ -13,6 +13,12 @@ export const KEY_VARIABLES = {
   rules: [],
 } satisfies Record<BackendKind, string[]>;
 
+/**
+ * Cloud credentials read from fixed variables (Claude on Amazon Bedrock). AWS does not count the access key id as a
+ * secret, but it identifies the account, so it is redacted with the others; the region is not a secret.
+ */
+export const CLOUD_CREDENTIAL_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+
 let envLoaded = false;
 
 /** Loads `.env` from the working directory once (Node's own loader; existing variables win). */
@@ -44,12 +50,13 @@ export function resolveKey(spec: ModelSpec): string {
 export const SECRET_NAME = /(_API_KEY|_KEY|_TOKEN|_SECRET|_PASSWORD)$/;
 
 /**
- * Every secret this process knows, with the variable that holds it: the vendors' key variables, any variable whose
- * name looks like a key, token, secret or password, and `extraNames` (e.g. a model's `apiKeyEnv`). Loads `.env` first.
+ * Every secret this process knows, with the variable that holds it: the vendors' key variables, the AWS credential
+ * variables, any variable whose name looks like a key, token, secret or password, and `extraNames` (e.g. a model's
+ * `apiKeyEnv`). Loads `.env` first.
  */
 export function secretEntries(extraNames: readonly string[] = []): Secret[] {
   loadDotEnv();
-  const names = new Set<string>([...Object.values(KEY_VARIABLES).flat(), ...extraNames]);
+  const names = new Set<string>([...Object.values(KEY_VARIABLES).flat(), ...CLOUD_CREDENTIAL_VARIABLES, ...extraNames]);
   for (const k of Object.keys(process.env)) if (SECRET_NAME.test(k)) names.add(k);
   return [...names].flatMap((name) => {
     const value = process.env[name]?.trim();

@@ -33,11 +33,14 @@ export interface AdaptiveOptions {
  *   after that call; a call waits until both buckets cover it (its tokens estimated as the manual limiter does);
  * - AIMD on the calls in flight: one more per window of successes, halved on a 429 (at most once per round trip),
  *   and not widened again until twice the retry-after (at least 2 s) has passed without a 429, which is all there is
- *   for vendors that send no budget headers (Gemini);
+ *   for vendors that send no budget headers (Gemini); for those, a quarter of a call per window after the first 429;
  * - a 429's retry-after holds every admission until it has passed;
  * - the first call goes alone: a burst before any budget is known could overrun it.
  * Admission is first come, first served. One limiter per provider model (limiterFor), shared by every client of it.
  */
+/** Additive increase per window of successes after a 429 when the vendor sends no budget headers (else 1). */
+const HEADERLESS_PROBE_STEP = 0.25;
+
 export class AdaptiveLimiter {
   private requests: Bucket | undefined;
   private tokens: Bucket | undefined;
@@ -145,7 +148,12 @@ export class AdaptiveLimiter {
     this.probing = false;
     if (outcome === 'ok') {
       this.lastLatencyMs = latencyMs;
-      if (inFlight >= this.concurrency && t >= this.quietUntil) this.window = Math.min(this.max, this.window + 1 / this.window);
+      if (inFlight >= this.concurrency && t >= this.quietUntil) {
+        // Without budget headers the next 429 is the only sign of the limit, and it costs every call then in flight:
+        // once one has come, probe upwards at a quarter of the pace, so that the window overshoots less each time.
+        const step = this.stats.rateLimited > 0 && !this.requests && !this.tokens ? HEADERLESS_PROBE_STEP : 1;
+        this.window = Math.min(this.max, this.window + step / this.window);
+      }
     } else if (outcome === 'rate-limited') {
       this.stats.rateLimited++;
       if (t - this.lastDecrease > Math.max(this.lastLatencyMs, 50)) {

@@ -14,7 +14,8 @@ const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable 
 
 /**
  * Where a vendor's model is served when it is not the vendor's public endpoint (docs/providers.md):
- * Azure OpenAI (an OpenAI model behind a deployment), Vertex AI (Gemini, or Claude from Google's model garden).
+ * Azure OpenAI (an OpenAI model behind a deployment), Vertex AI (Gemini, or Claude from Google's model garden),
+ * Amazon Bedrock (Claude).
  * Credentials come from named environment variables only; a run never reads credential files of its own.
  */
 export const EndpointSchema = z.discriminatedUnion('platform', [
@@ -34,6 +35,14 @@ export const EndpointSchema = z.discriminatedUnion('platform', [
     location: z.string().min(1),
     /** Variable holding an OAuth access token (e.g. from `gcloud auth print-access-token`); never read from files. */
     tokenEnv: envName.default('GOOGLE_VERTEX_ACCESS_TOKEN'),
+  }),
+  z.strictObject({
+    platform: z.literal('bedrock'),
+    /**
+     * The AWS region, e.g. us-east-1; without it AWS_REGION. Credentials come from AWS_ACCESS_KEY_ID,
+     * AWS_SECRET_ACCESS_KEY and (for temporary credentials) AWS_SESSION_TOKEN only: never from profiles or files.
+     */
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region, e.g. us-east-1').optional(),
   }),
 ]);
 export type Endpoint = z.infer<typeof EndpointSchema>;
@@ -67,7 +76,7 @@ const ModelFieldsSchema = z.strictObject({
 
 /** A model as the user writes it: `kind:model` (or just `rules`), plus optional connection settings. */
 export const ModelSpecSchema = ModelFieldsSchema.superRefine((s, ctx) => {
-  const allowed: Record<Endpoint['platform'], BackendKind[]> = { azure: ['openai'], vertex: ['google', 'anthropic'] };
+  const allowed: Record<Endpoint['platform'], BackendKind[]> = { azure: ['openai'], vertex: ['google', 'anthropic'], bedrock: ['anthropic'] };
   if (s.endpoint && !allowed[s.endpoint.platform].includes(s.kind)) {
     ctx.addIssue({ code: 'custom', path: ['endpoint', 'platform'], message: `platform ${s.endpoint.platform} serves ${allowed[s.endpoint.platform].join(' or ')} models, not ${s.kind}` });
   }

@@ -75,6 +75,34 @@ describe('AdaptiveLimiter', () => {
     expect(admitted).toBe(true);
   });
 
+  it('without budget headers, widens by a quarter call per window of successes after a 429 (a whole one with them)', async () => {
+    const grow = async (withHeaders: boolean): Promise<number> => {
+      let t = 0;
+      const l = new AdaptiveLimiter({ now: () => t });
+      const probe = await l.admit(1);
+      if (withHeaders) l.observe(probe, { requests: { limit: 1_000_000, remaining: 999_999, resetMs: 60_000 } });
+      l.release('ok', 10);
+      for (let i = 0; i < 8; i++) await l.admit(1);
+      l.release('rate-limited', 10, 0); // 8 in flight: the window is 4, and stays until the quiet time has passed
+      expect(l.concurrency).toBe(4);
+      t = 3000;
+      // Keep the window full through 40 successes; each may widen it.
+      let inFlight = 7;
+      for (let i = 0; i < 40; i++) {
+        l.release('ok', 10);
+        inFlight--;
+        while (inFlight < l.concurrency) { await l.admit(1); inFlight++; }
+      }
+      return l.concurrency;
+    };
+    const headerless = await grow(false);
+    const budgeted = await grow(true);
+    // Growth by 1/window per success makes window^2 grow by about 2 per success (4 -> about 9.8 after 40); a quarter
+    // of the step, by about 0.5 (4 -> about 6).
+    expect(budgeted).toBe(9);
+    expect(headerless).toBe(6);
+  });
+
   it('passes the rate-limit headers of a call, and a 429, to its limiter', async () => {
     const l = new AdaptiveLimiter();
     const spec = ModelSpecSchema.parse({ kind: 'openai-compatible', model: 'm', baseUrl: 'http://127.0.0.1:1/v1' });

@@ -68,10 +68,10 @@ export async function runSuiteBatch(suite: Suite, store: Store, opts: BatchRunOp
 
   // Only model-backed agents (bundled designs, prompt variants) on a provider with a batch API are batched.
   const liveModels = [...new Set([
-    ...suite.models.filter((m) => !hasBatchApi(m.kind)).map(modelKey),
-    ...suite.agents.filter((a) => !('spec' in a) || !hasBatchApi(a.spec.kind)).map((a) => a.label),
+    ...suite.models.filter((m) => !hasBatchApi(m)).map(modelKey),
+    ...suite.agents.filter((a) => !('spec' in a) || !hasBatchApi(a.spec)).map((a) => a.label),
   ])];
-  const batchable = (pc: PlannedCell): boolean => pc.spec !== undefined && hasBatchApi(pc.spec.kind);
+  const batchable = (pc: PlannedCell): boolean => pc.spec !== undefined && hasBatchApi(pc.spec);
   let live: RunSummary | null = null;
   if (cells.some((c) => !batchable(c))) {
     live = await runSuite(suite, store, {

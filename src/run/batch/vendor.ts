@@ -11,7 +11,12 @@ export const BATCH_VENDORS = {
   rules: null,
 } satisfies Record<BackendKind, ((spec: ModelSpec) => Promise<BatchVendor>) | null>;
 
-export const hasBatchApi = (kind: BackendKind): boolean => BATCH_VENDORS[kind] !== null;
+/**
+ * Whether a model's cells go through its vendor's batch API. Not for a model on an enterprise endpoint (Azure,
+ * Vertex, Bedrock): the batch clients speak to the vendors' public APIs only, so those cells run live instead of
+ * being sent to the wrong place with the wrong credentials.
+ */
+export const hasBatchApi = (spec: Pick<ModelSpec, 'kind' | 'endpoint'>): boolean => BATCH_VENDORS[spec.kind] !== null && spec.endpoint === undefined;
 
 export function createBatchVendor(spec: ModelSpec): Promise<BatchVendor> {
   const make = BATCH_VENDORS[spec.kind];
