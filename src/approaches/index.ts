@@ -11,7 +11,7 @@ import { approach as vipExclusiveContent } from './vip-exclusive-content.js';
 import { approach as feedbackInsightAnalysis } from './feedback-insight-analysis.js';
 import { approach as coCreationFacilitation } from './co-creation-facilitation.js';
 
-/** The ten approaches of the source classification (DESIGN.md §1), keyed by id. */
+/** The ten approaches of the source classification (described in the README and listed by `cxbench list approaches`), keyed by id. */
 export const APPROACHES = {
   'hyper-personalized-content': hyperPersonalizedContent,
   'conversational-onboarding': conversationalOnboarding,

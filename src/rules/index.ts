@@ -11,7 +11,7 @@ import { loyaltyBot } from './approaches/personalized-loyalty-program.js';
 import { proactiveSupportBot } from './approaches/proactive-predictive-support.js';
 import { vipBot } from './approaches/vip-exclusive-content.js';
 
-/** The traditional-automation counterpart of every approach (DESIGN.md §1, control arm). */
+/** The traditional-automation counterpart of every approach (the control arm the README describes). */
 export const RULE_BOTS = {
   'hyper-personalized-content': personalizedContentBot,
   'conversational-onboarding': onboardingBot,
