@@ -4,7 +4,7 @@ import { ProviderError } from '../core/errors.js';
 import type { CommandAgentEntry } from '../schema/agents.js';
 import type { Agent, AgentFactory } from './agent.js';
 import { resolveEnvValues } from './env.js';
-import { externalRequest, failedCall, isFirstCall, parseReply, replyCall, replyTurn, type ExternalRequest } from './external.js';
+import { externalRequest, type ExternalRequest, parseReply, recordedExchange } from './external.js';
 import { guarded, Pacer } from './guard.js';
 
 /**
@@ -22,15 +22,7 @@ export const createCommandAgent: AgentFactory<'command'> = async ({ label, entry
     label, kind: 'command', arm: entry.arm, toolClasses: entry.toolClasses,
     async respond(turns, ctx) {
       const req = externalRequest(turns, ctx, entry.session);
-      let attempt;
-      try {
-        attempt = await guarded(entry, pacer, label, async (signal) => parseReply(label, exchange ? await exchange.send(req, signal) : await runOnce(label, entry, env, req, signal)), ctx.signal);
-      } catch (e) {
-        if (e instanceof ProviderError) ctx.record(failedCall(label, e));
-        throw e;
-      }
-      ctx.record(replyCall(label, attempt.value, entry.price, isFirstCall(turns), attempt.latencyMs, attempt.retries));
-      return replyTurn(label, attempt.value, entry.toolClasses, turns.length);
+      return recordedExchange(label, entry, turns, ctx, () => guarded(entry, pacer, label, async (signal) => parseReply(label, exchange ? await exchange.send(req, signal) : await runOnce(label, entry, env, req, signal)), ctx.signal));
     },
     async close() { exchange?.close(); },
   };

@@ -6,6 +6,7 @@ import type { AgentPrice } from '../schema/agents.js';
 import type { AgentCall, AgentContext, AgentReply } from './agent.js';
 import { BASE_RULES, briefSections, personaOf, scenarioFacts } from './brief.js';
 import type { TemplateVars } from './template.js';
+import type { Attempt } from './guard.js';
 
 /**
  * What every user-supplied agent (HTTP, module, command) receives and returns, and how its reply becomes a turn: the
@@ -137,3 +138,22 @@ export function failedCall(label: string, e: ProviderError): AgentCall {
 
 /** The conversation's first agent reply (a per-conversation price is charged on it). */
 export const isFirstCall = (turns: Turn[]): boolean => !turns.some((t) => t.speaker === 'agent');
+
+/**
+ * One exchange with an external agent, recorded the same way for every kind: a failed exchange is stored as a failed
+ * call before its error goes on; a reply is priced, stored as a call and turned into the agent's turn.
+ */
+export async function recordedExchange(
+  label: string, entry: { price?: AgentPrice; toolClasses: Record<string, ToolClass> }, turns: Turn[], ctx: AgentContext,
+  run: () => Promise<Attempt<ExternalReply>>,
+): Promise<AgentReply> {
+  let attempt: Attempt<ExternalReply>;
+  try {
+    attempt = await run();
+  } catch (e) {
+    if (e instanceof ProviderError) ctx.record(failedCall(label, e));
+    throw e;
+  }
+  ctx.record(replyCall(label, attempt.value, entry.price, isFirstCall(turns), attempt.latencyMs, attempt.retries));
+  return replyTurn(label, attempt.value, entry.toolClasses, turns.length);
+}

@@ -5,7 +5,7 @@ import { kindForStatus, retryAfterMs } from '../providers/provider-errors.js';
 import type { HttpAgentEntry } from '../schema/agents.js';
 import type { Agent, AgentContext, AgentFactory, AgentReply } from './agent.js';
 import { resolveEnvValues } from './env.js';
-import { externalRequest, failedCall, isFirstCall, parseReply, replyCall, replyTurn, requestVars, type ExternalReply } from './external.js';
+import { type ExternalReply, externalRequest, parseReply, recordedExchange, requestVars } from './external.js';
 import { guarded, Pacer } from './guard.js';
 import { select, selectOne } from './json-path.js';
 import { renderText, renderValue } from './template.js';
@@ -25,9 +25,7 @@ export const createHttpAgent: AgentFactory<'http'> = async ({ label, entry }) =>
       const vars = requestVars(req);
       const url = renderText(entry.url, vars, encodeURIComponent);
       const body = entry.method === 'GET' ? undefined : JSON.stringify(renderValue(entry.body, vars));
-      let attempt;
-      try {
-        attempt = await guarded(entry, pacer, `${label} (${url})`, async (signal) => {
+      return recordedExchange(label, entry, turns, ctx, () => guarded(entry, pacer, `${label} (${url})`, async (signal) => {
           const res = await httpFetch(url, { method: entry.method, headers, ...(body !== undefined ? { body } : {}), signal });
           const text = await res.text();
           if (!res.ok) {
@@ -37,13 +35,7 @@ export const createHttpAgent: AgentFactory<'http'> = async ({ label, entry }) =>
           let json: unknown;
           try { json = JSON.parse(text); } catch { throw new ProviderError('malformed', `${label} answered HTTP ${res.status} with a body that is not JSON: ${snippet(text)}`); }
           return readReply(label, entry, json);
-        }, ctx.signal);
-      } catch (e) {
-        if (e instanceof ProviderError) ctx.record(failedCall(label, e));
-        throw e;
-      }
-      ctx.record(replyCall(label, attempt.value, entry.price, isFirstCall(turns), attempt.latencyMs, attempt.retries));
-      return replyTurn(label, attempt.value, entry.toolClasses, turns.length);
+        }, ctx.signal));
     },
   };
   return agent;

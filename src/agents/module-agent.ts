@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { InputError, ProviderError } from '../core/errors.js';
 import type { ModuleAgentEntry } from '../schema/agents.js';
 import type { Agent, AgentFactory } from './agent.js';
-import { externalRequest, failedCall, isFirstCall, parseReply, replyCall, replyTurn, type ExternalRequest } from './external.js';
+import { externalRequest, type ExternalRequest, parseReply, recordedExchange } from './external.js';
 import { guarded, Pacer } from './guard.js';
 
 /**
@@ -38,9 +38,7 @@ export const createModuleAgent: AgentFactory<'module'> = async ({ label, entry }
     label, kind: 'module', arm: entry.arm, toolClasses: entry.toolClasses,
     async respond(turns, ctx) {
       const { conversationId, turn, message, history, outreach, ...context } = externalRequest(turns, ctx, entry.session);
-      let attempt;
-      try {
-        attempt = await guarded(entry, pacer, label, async (signal) => {
+      return recordedExchange(label, entry, turns, ctx, () => guarded(entry, pacer, label, async (signal) => {
           let raw: unknown;
           try {
             raw = await Promise.race([
@@ -52,13 +50,7 @@ export const createModuleAgent: AgentFactory<'module'> = async ({ label, entry }
             throw new ProviderError('server', `${label} threw: ${e instanceof Error ? e.message : String(e)}`);
           }
           return parseReply(label, raw);
-        }, ctx.signal);
-      } catch (e) {
-        if (e instanceof ProviderError) ctx.record(failedCall(label, e));
-        throw e;
-      }
-      ctx.record(replyCall(label, attempt.value, entry.price, isFirstCall(turns), attempt.latencyMs, attempt.retries));
-      return replyTurn(label, attempt.value, entry.toolClasses, turns.length);
+        }, ctx.signal));
     },
   };
   return agent;
