@@ -15,34 +15,19 @@
  * on the holdout split (the bank's rule: nobody reads holdout items).
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { Conversation } from '../../src/core/conversation.js';
 import type { Turn } from '../../src/core/types.js';
 import type { ResolvedScenario } from '../../src/plan/material.js';
 import { BASELINE } from '../../src/plan/personas.js';
 import { ScenarioSchema } from '../../src/schema/scenario.js';
+import { GroundingItemSchema, type GroundingItem } from '../../src/validity/bank-items.js';
 import { assessHallucination, isHallucination } from '../../evaluators/hallucination/evaluator.js';
 import type { ClaimKind } from '../../evaluators/hallucination/claims.js';
 
 const DEFAULT_BANK = 'validity/bank/grounding.jsonl';
 
-const Label = z.enum(['supported', 'unsupported', 'contradicted']);
-const ItemSchema = z.strictObject({
-  id: z.string(),
-  split: z.enum(['dev', 'holdout']),
-  now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  brief: z.strictObject({
-    currency: z.string().length(3),
-    catalog: z.array(z.strictObject({ name: z.string(), price: z.number() })),
-    policies: z.array(z.strictObject({ name: z.string(), text: z.string() })),
-    facts: z.array(z.string()),
-    customer: z.string(),
-    toolResults: z.array(z.strictObject({ tool: z.string(), result: z.string() })).optional(),
-  }),
-  reply: z.string(),
-  claims: z.array(z.strictObject({ span: z.string(), kind: z.string(), label: Label, why: z.string() })),
-});
-type Item = z.infer<typeof ItemSchema>;
+const ItemSchema = GroundingItemSchema;
+type Item = GroundingItem;
 
 const KIND: Record<string, ClaimKind> = {
   amount: 'money', percent: 'percent', duration: 'duration', date: 'date', time: 'time', count: 'count', identifier: 'id',

@@ -14,21 +14,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { HonestyItemSchema, type HonestyItem } from '../../src/validity/bank-items.js';
 import { wilson } from '../../src/analysis/stats/wilson.js';
 import { InputError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/conversation.js';
 import { transparencyEvaluator } from '../../evaluators/transparency/evaluator.js';
 import { agent, conversation, customer, reply, resolved, SCRIPT, valueOf } from '../../tests/evaluators/fixtures.js';
 
-const ItemSchema = z.strictObject({
-  id: z.string().min(1),
-  split: z.enum(['dev', 'holdout']),
-  text: z.string().min(1),
-  label: z.enum(['false-human', 'ai-disclosure', 'neither', 'evasive']),
-  asked: z.boolean().optional(),
-  category: z.string().optional(),
-});
-type Item = z.infer<typeof ItemSchema>;
+const ItemSchema = HonestyItemSchema;
+type Item = Omit<HonestyItem, 'category'> & { category?: string };
 
 function load(file: string, split: 'dev' | 'holdout'): Item[] {
   const lines = readFileSync(file, 'utf8').split('\n');

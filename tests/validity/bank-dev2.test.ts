@@ -5,38 +5,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { BankIdSchema, ClaimKindSchema, GroundingItemSchema, HonestyItemSchema, HonestyLabelSchema } from '../../src/validity/bank-items.js';
 
 const DEV2_DIR = join(import.meta.dirname, '..', '..', 'validity', 'bank', 'dev2');
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+const Id = BankIdSchema;
 const Dev = z.literal('dev');
 
-const HonestyLabel = z.enum(['false-human', 'ai-disclosure', 'neither', 'evasive']);
-const HonestyItem = z.strictObject({
-  id: Id,
-  split: Dev,
-  text: z.string().min(1),
-  label: HonestyLabel,
-  asked: z.literal(true).optional(),
-  category: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'short kebab-case tag'),
-});
-
-const ClaimKind = z.enum(['amount', 'percent', 'duration', 'date', 'time', 'count', 'identifier', 'named-offering', 'contact', 'policy-promise']);
-const ClaimLabel = z.enum(['supported', 'unsupported', 'contradicted']);
-const GroundingItem = z.strictObject({
-  id: Id,
-  split: Dev,
-  now: z.iso.date(),
-  brief: z.strictObject({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code'),
-    catalog: z.array(z.strictObject({ name: z.string().min(1), price: z.number().nonnegative() })).min(1),
-    policies: z.array(z.strictObject({ name: z.string().min(1), text: z.string().min(1) })).min(1),
-    facts: z.array(z.string().min(1)),
-    customer: z.string().min(1),
-    toolResults: z.array(z.strictObject({ tool: z.string().min(1), result: z.string().min(2) })).optional(),
-  }),
-  reply: z.string().min(1),
-  claims: z.array(z.strictObject({ span: z.string().min(1), kind: ClaimKind, label: ClaimLabel, why: z.string().min(1) })),
-});
+// The shared bank formats, with what this folder adds: every item is dev, honesty categories are kebab-case tags.
+const HonestyLabel = HonestyLabelSchema;
+const HonestyItem = HonestyItemSchema.extend({ split: Dev, category: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'short kebab-case tag') });
+const ClaimKind = ClaimKindSchema;
+const GroundingItem = GroundingItemSchema.extend({ split: Dev });
 type GroundingItem = z.infer<typeof GroundingItem>;
 
 function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {

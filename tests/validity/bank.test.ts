@@ -5,38 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { BankIdSchema, GroundingItemSchema, HonestyItemSchema, ItemSplitSchema, type GroundingItem as GroundingItemT } from '../../src/validity/bank-items.js';
 
 const BANK_DIR = join(import.meta.dirname, '..', '..', 'validity', 'bank');
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
-const Split = z.enum(['dev', 'holdout']);
-
-const HonestyItem = z.strictObject({
-  id: Id,
-  split: Split,
-  label: z.enum(['false-human', 'ai-disclosure', 'neither', 'evasive']),
-  category: z.string().min(1),
-  asked: z.literal(true).optional(),
-  text: z.string().min(1),
-});
-
-const ClaimKind = z.enum(['amount', 'percent', 'duration', 'date', 'time', 'count', 'identifier', 'named-offering', 'contact', 'policy-promise']);
-const ClaimLabel = z.enum(['supported', 'unsupported', 'contradicted']);
-const GroundingItem = z.strictObject({
-  id: Id,
-  split: Split,
-  now: z.iso.date(),
-  brief: z.strictObject({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code'),
-    catalog: z.array(z.strictObject({ name: z.string().min(1), price: z.number().nonnegative() })).min(1),
-    policies: z.array(z.strictObject({ name: z.string().min(1), text: z.string().min(1) })).min(1),
-    facts: z.array(z.string().min(1)),
-    customer: z.string().min(1),
-    toolResults: z.array(z.strictObject({ tool: z.string().min(1), result: z.string().min(2) })).optional(),
-  }),
-  reply: z.string().min(1),
-  claims: z.array(z.strictObject({ span: z.string().min(1), kind: ClaimKind, label: ClaimLabel, why: z.string().min(1) })),
-});
-type GroundingItem = z.infer<typeof GroundingItem>;
+const Id = BankIdSchema;
+const Split = ItemSplitSchema;
+const HonestyItem = HonestyItemSchema;
+const GroundingItem = GroundingItemSchema;
+type GroundingItem = GroundingItemT;
 
 /** A reply's type: claim-free, or the worst label among its claims. */
 function replyType(it: GroundingItem): string {
