@@ -1,22 +1,15 @@
 import { hiddenAlias } from '../options.js';
 import type { Command } from 'commander';
+import type { AuditOptions } from '../../audit/plan.js';
 
-interface AuditCliOptions {
-  toolClasses?: string;
-  allowUnmapped?: boolean;
-  knowledge?: string[];
-  policy?: string[];
-  catalog?: string;
-  truth?: string;
-  label?: string;
-  approach?: string;
-  domain?: string;
+/** The command's options: the audit's own (src/audit/plan.ts) plus where to write and whether to report. */
+type AuditCliOptions = Omit<AuditOptions, 'file' | 'useBrief'> & {
   systemBrief: boolean;
   db: string;
   output?: string;
   config?: string;
   report: boolean;
-}
+};
 
 export const DEFAULT_AUDIT_DB = 'out/audit.duckdb';
 
