@@ -7,7 +7,7 @@ import { createOpenAIBackend } from '../../src/providers/openai.js';
 import { createOpenAICompatibleBackend } from '../../src/providers/openai-compatible.js';
 import { layoutSystem, laidOutSystem, stablePrefixKey } from '../../src/providers/prompt-layout.js';
 import { anthropicMessage } from './mocks/anthropic.js';
-import { setEnv } from './mocks/env.js';
+import { FAKE_VENDOR_KEYS, setEnv } from './mocks/env.js';
 import { spec } from './mocks/fixtures.js';
 import { geminiResponse } from './mocks/google.js';
 import { chatCompletion } from './mocks/openai.js';
@@ -17,7 +17,7 @@ import { fixturePrompts } from './mocks/prompts.js';
 let restoreEnv: () => void;
 let mock: MockServer;
 beforeAll(async () => {
-  restoreEnv = setEnv({ ANTHROPIC_API_KEY: 'sk-ant-fake-0123456789', OPENAI_API_KEY: 'sk-fake-0123456789', GEMINI_API_KEY: 'AIza-fake-0123456789', GOOGLE_API_KEY: undefined });
+  restoreEnv = setEnv(FAKE_VENDOR_KEYS);
   mock = await startMockServer();
 });
 afterAll(async () => { restoreEnv(); await mock.close(); });

@@ -10,3 +10,8 @@ export function setEnv(vars: Record<string, string | undefined>): () => void {
   apply(vars);
   return () => apply(saved);
 }
+
+/** Fake keys for the three public vendors (and no Google fallback key), for tests that talk to the loopback mocks. */
+export const FAKE_VENDOR_KEYS: Record<string, string | undefined> = {
+  ANTHROPIC_API_KEY: 'sk-ant-fake-0123456789', OPENAI_API_KEY: 'sk-fake-0123456789', GEMINI_API_KEY: 'AIza-fake-0123456789', GOOGLE_API_KEY: undefined,
+};
