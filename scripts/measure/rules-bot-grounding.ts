@@ -7,14 +7,12 @@
  *   npx tsx scripts/measure/rules-bot-grounding.ts [scenario-glob]
  */
 import { APPROACHES } from '../../src/approaches/index.js';
-import { executeTool, TERMINAL_TOOLS } from '../../src/approaches/tools.js';
 import type { Conversation } from '../../src/core/conversation.js';
-import type { Turn } from '../../src/core/types.js';
 import { loadDatasets } from '../../src/plan/datasets.js';
 import { resolveScenario } from '../../src/plan/material.js';
 import { applyVariant, BASELINE } from '../../src/plan/personas.js';
 import { loadScenarios } from '../../src/plan/suite.js';
-import { RULE_BOTS } from '../../src/rules/index.js';
+import { play } from '../../tests/rules/fixtures.js';
 import { assessHallucination, isHallucination } from '../../evaluators/hallucination/evaluator.js';
 
 const data = loadDatasets('datasets');
@@ -28,26 +26,8 @@ for (const s0 of scenarios) {
   if (meta.mode === 'analysis') continue;
   const s = applyVariant(s0, BASELINE);
   const r = resolveScenario(s, BASELINE, data);
-  const bot = await RULE_BOTS[s.approach](r);
-  const turns: Turn[] = [];
-  let ended = false;
-  const agent = async (): Promise<void> => {
-    for (let step = 0; step < 4 && !ended; step++) {
-      const t = await bot.reply([...turns]);
-      turns.push(t);
-      if (!t.toolCalls?.length) return;
-      for (const c of t.toolCalls) {
-        turns.push({ speaker: 'tool', text: executeTool(c, r), toolCallId: c.id, toolName: c.name });
-        if (TERMINAL_TOOLS.has(c.name)) ended = true;
-      }
-    }
-  };
-  if (meta.mode === 'outreach') await agent();
-  for (const t of s.customer.turns) {
-    if (ended) break;
-    turns.push({ speaker: 'customer', text: t.text });
-    await agent();
-  }
+  // Played the way the runner plays it (the rules tests' helper): outreach opens with the agent, tools answered from the scenario.
+  const turns = await play(s.approach, r, s.customer.turns.map((t) => t.text), { outreach: meta.mode === 'outreach' });
   const c: Conversation = {
     cell: { key: s.id, approach: s.approach, stage: 'x', mode: meta.mode, domain: s.domain, scenarioId: s.id, scenarioVersion: s.version, variantSet: 'base', variantId: 'base', attribute: 'none', group: 'base', isReference: true, model: 'rules', epoch: 0 },
     runId: 'rules-grounding', status: 'done', errorMessage: null, turns, calls: [], startedAt: s.now, finishedAt: s.now, handleTimeMs: 0, endReason: 'script-complete',
