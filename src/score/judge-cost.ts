@@ -12,6 +12,7 @@ const JudgeUsageNote = z.object({ role: z.literal('judge'), model: z.string(), c
  * step turns them into model-call rows with role 'judge', priced like any call, so evaluation cost is accounted
  * per role, apart from the agent's cost.
  */
+/** Judge calls are made while scoring and their wall time is not measured: stored as unknown latency (NULL), never 0. */
 export function judgeCallsFromScores(scores: Score[], spec: ModelSpec, firstIdx: number): ModelCall[] {
   const out: ModelCall[] = [];
   for (const s of scores) {
@@ -22,7 +23,7 @@ export function judgeCallsFromScores(scores: Score[], spec: ModelSpec, firstIdx:
       try { parsed = JudgeUsageNote.parse(JSON.parse(e.note)); } catch { continue; }
       const price = priceCall(spec, parsed.usage);
       out.push({
-        idx: firstIdx + out.length, role: 'judge', model: parsed.model, usage: parsed.usage, latencyMs: 0,
+        idx: firstIdx + out.length, role: 'judge', model: parsed.model, usage: parsed.usage, latencyMs: 0, latencyKnown: false,
         costUsd: price.costUsd, priceSource: `${price.priceSource} (${parsed.calls} judge call(s), ${s.metric})`, cached: false, isBatch: false, retries: 0, error: null,
       });
     }

@@ -22,6 +22,7 @@ describe('judge cost', () => {
     ], spec, 3);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ idx: 3, role: 'judge', model: 'j', usage, costUsd: (1000 * 1 + 500 * 2) / 1e6 });
+    expect(calls[0]!.latencyKnown).toBe(false);
   });
 
   it('a run with a judge records its calls under the judge role, apart from agent cost', async () => {
@@ -34,10 +35,13 @@ describe('judge cost', () => {
       await runSuite(suite, store, { evaluators: EVALUATORS, progress: 'silent', judge: { backend: await createBackend(judgeSpec), spec: judgeSpec } });
       const rows = await store.all<{ role: string; n: bigint; c: number }>(`SELECT role, count(*) AS n, sum(cost_usd) AS c FROM model_calls GROUP BY role ORDER BY role`);
       const failed = await store.all<{ e: string }>(`SELECT explanation AS e FROM scores WHERE metric = 'halluc.judge_precision' AND value IS NULL`);
+      const judgeLatency = await store.all<{ known: bigint }>(`SELECT count(latency_ms) AS known FROM model_calls WHERE role = 'judge'`);
       store.close();
       expect(rows[0]).toMatchObject({ role: 'agent', c: 0 });
       expect(rows[1]!.role).toBe('judge');
       expect(rows[1]!.c).toBeGreaterThan(0);
+      // The judge's wall time is not measured: stored as unknown (NULL), never 0.
+      expect(Number(judgeLatency[0]!.known)).toBe(0);
       // A judge that answers garbage gives null scores with the reason, never a made-up value.
       expect(failed.length).toBeGreaterThan(0);
       expect(failed[0]!.e).toMatch(/invalid JSON/);
